@@ -1,0 +1,332 @@
+package dev.actiontrail.core.trail;
+
+import dev.actiontrail.core.account.Account;
+import dev.actiontrail.core.account.AccountId;
+import dev.actiontrail.core.api.ApiVersion;
+import dev.actiontrail.core.api.CallContext;
+import dev.actiontrail.core.destination.DestinationAccess;
+import dev.actiontrail.core.destination.ResourceDirectory;
+import dev.actiontrail.core.error.ApiError;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The trail use cases: CreateTrail, UpdateTrail, DeleteTrail, DescribeTrails, GetTrailStatus, StartLogging and
+ * StopLogging (API reference notes §2.2–§2.7, §3; seeds 001, 003, 004). Every rule that decides whether a trail
+ * call succeeds lives here or in the value types it uses; a call that fails throws an
+ * {@link dev.actiontrail.core.error.ApiException} before anything is changed.
+ */
+public final class TrailService {
+    /** Trails per region per account (§7). */
+    public static final int MAX_TRAILS_PER_REGION = 5;
+
+    private final TrailRepository trails;
+    private final ResourceDirectory resources;
+    private final Clock clock;
+
+    public TrailService(TrailRepository trails, ResourceDirectory resources, Clock clock) {
+        this.trails = Objects.requireNonNull(trails);
+        this.resources = Objects.requireNonNull(resources);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * CreateTrail. The new trail is {@code Fresh} and not logging; its HomeRegion is the region of the call.
+     * Defaults: EventRW {@code All} (2020-07-06) or {@code Write} (2017-12-04); TrailRegion {@code All}; write
+     * roles the service-linked role {@code aliyunserviceroleforactiontrail} (2020-07-06) and RoleName
+     * {@code aliyunactiontraildefaultrole} (2017-12-04).
+     *
+     * @throws dev.actiontrail.core.error.ApiException InvalidTrailNameException, InvalidBucketNameException,
+     *         InvalidPrefixException, InvalidQueryParameter, MissingParameter (2017-12-04: Name, OssBucketName,
+     *         RoleName), InvalidDeliveryConfigurationException, TrailAlreadyExistsException,
+     *         MaximumNumberOfTrailsExceededException (403), NotAllowCreateOrganizationTrail,
+     *         MaximumNumberOfOrganizationTrailExceeded, BucketDoesNotExistException (404),
+     *         InsufficientBucketPolicyException (403), SlsProjectDoesNotExistException,
+     *         InsufficientSlsPolicyException (403), RepeatOssBucket, CreateLogStoreError
+     */
+    public synchronized Trail create(CallContext ctx, TrailRequest req) {
+        TrailName name = TrailName.of(req.name());
+        if (ctx.version() == ApiVersion.V2017_12_04) {
+            requirePresent(req.ossBucketName(), "OssBucketName");
+            requirePresent(req.roleName(), "RoleName");
+        }
+        AccountId account = ctx.account().id();
+        boolean organization = parseBoolean(req.isOrganizationTrail(), false);
+        EventRW defaultRw = ctx.version() == ApiVersion.V2017_12_04 ? EventRW.Write : EventRW.All;
+        Settings settings = Settings.EMPTY.apply(req, defaultRw, ctx.version(), account);
+        List<Trail> existing = trails.list(account);
+        if (existing.stream().anyMatch(t -> t.name().equals(name.value()))) {
+            throw ApiError.TRAIL_ALREADY_EXISTS.exception();
+        }
+        if (existing.stream().filter(t -> t.homeRegion().equals(ctx.region())).count() >= MAX_TRAILS_PER_REGION) {
+            throw ApiError.MAXIMUM_NUMBER_OF_TRAILS_EXCEEDED.exception();
+        }
+        String organizationId = "";
+        if (organization) {
+            organizationId = ctx.account().resourceDirectoryId()
+                    .orElseThrow(ApiError.NOT_ALLOW_CREATE_ORGANIZATION_TRAIL::exception);
+            if (existing.stream().anyMatch(Trail::organizationTrail)) {
+                throw ApiError.MAXIMUM_NUMBER_OF_ORGANIZATION_TRAIL_EXCEEDED.exception();
+            }
+        }
+        checkDestinations(ctx.account(), name.value(), settings, existing);
+        Instant now = now();
+        Trail trail = new Trail(account, name.value(), ctx.region(), settings.ossBucketName, settings.ossKeyPrefix,
+                settings.ossWriteRoleArn, settings.slsProjectArn, settings.slsWriteRoleArn,
+                settings.maxComputeProjectArn, settings.maxComputeWriteRoleArn, settings.roleName, settings.eventRW,
+                settings.trailRegion, organization, organizationId, TrailStatus.Fresh, now, now, null, null);
+        createOwnedResources(trail);
+        trails.insert(trail);
+        return trail;
+    }
+
+    /**
+     * UpdateTrail: changes the given settings of a trail and keeps the others. It must be called from the trail's
+     * home region (seed 003); from another region the trail is not found.
+     *
+     * @throws dev.actiontrail.core.error.ApiException TrailNotFoundException (404) and the validation and
+     *         destination errors of {@link #create}
+     */
+    public synchronized Trail update(CallContext ctx, TrailRequest req) {
+        TrailName name = TrailName.of(req.name());
+        AccountId account = ctx.account().id();
+        Trail current = trails.find(account, name.value())
+                .filter(t -> t.homeRegion().equals(ctx.region()))
+                .orElseThrow(ApiError.TRAIL_NOT_FOUND::exception);
+        Settings settings = Settings.of(current).apply(req, current.eventRW(), ctx.version(), account);
+        List<Trail> others = trails.list(account);
+        checkDestinations(ctx.account(), name.value(), settings, others);
+        Trail updated = new Trail(account, current.name(), current.homeRegion(), settings.ossBucketName,
+                settings.ossKeyPrefix, settings.ossWriteRoleArn, settings.slsProjectArn, settings.slsWriteRoleArn,
+                settings.maxComputeProjectArn, settings.maxComputeWriteRoleArn, settings.roleName, settings.eventRW,
+                settings.trailRegion, current.organizationTrail(), current.organizationId(), current.status(),
+                current.createTime(), now(), current.startLoggingTime(), current.stopLoggingTime());
+        createOwnedResources(updated);
+        trails.update(updated);
+        return updated;
+    }
+
+    /**
+     * DeleteTrail.
+     *
+     * @throws dev.actiontrail.core.error.ApiException TrailNotFoundException (404); 2017-12-04 answers an
+     *         unknown name with InvalidTrailNameException (400) as seed 003 lists
+     */
+    public synchronized void delete(CallContext ctx, String name) {
+        Trail trail = require(ctx, name);
+        trails.delete(trail.accountId(), trail.name());
+    }
+
+    /**
+     * DescribeTrails: the trails whose home region is the region of the call; with {@code includeShadowTrails}
+     * also the trails of other home regions that cover this region. {@code names} (null = all) restricts the
+     * answer; unknown names are simply absent. Organization trails of the account are always listed (the
+     * {@code IncludeOrganizationTrail} flag concerns trails of the management account seen from a member account).
+     *
+     * @throws dev.actiontrail.core.error.ApiException InvalidTrailNameException (400) for a malformed name in
+     *         {@code names}
+     */
+    public List<Trail> describe(CallContext ctx, List<String> names, boolean includeShadowTrails) {
+        Set<String> wanted = names == null ? null
+                : names.stream().map(n -> TrailName.of(n).value()).collect(Collectors.toSet());
+        return trails.list(ctx.account().id()).stream()
+                .filter(t -> wanted == null || wanted.contains(t.name()))
+                .filter(t -> t.homeRegion().equals(ctx.region())
+                        || (includeShadowTrails && t.coversRegion(ctx.region())))
+                .toList();
+    }
+
+    /**
+     * GetTrailStatus. With {@code organizationTrail} the named trail must be an organization trail.
+     *
+     * @throws dev.actiontrail.core.error.ApiException TrailNotFoundException (404)
+     */
+    public TrailStatusReport status(CallContext ctx, String name, boolean organizationTrail) {
+        Trail trail = require(ctx, name);
+        if (organizationTrail && !trail.organizationTrail()) {
+            throw ApiError.TRAIL_NOT_FOUND.exception();
+        }
+        AccountId account = trail.accountId();
+        Boolean oss = trail.hasOss()
+                ? resources.bucketAccess(account, trail.ossBucketName()) == DestinationAccess.WRITABLE : null;
+        Boolean sls = trail.slsProject()
+                .map(p -> resources.logstoreAccess(account, p, trail.slsLogstore()) == DestinationAccess.WRITABLE)
+                .orElse(null);
+        return new TrailStatusReport(trail, oss, sls);
+    }
+
+    /**
+     * StartLogging: {@code Fresh}/{@code Disable} → {@code Enable}, StartLoggingTime = now. Starting a logging
+     * trail changes nothing.
+     *
+     * @throws dev.actiontrail.core.error.ApiException TrailNotFoundException (404)
+     */
+    public synchronized Trail startLogging(CallContext ctx, String name) {
+        Trail trail = require(ctx, name);
+        if (trail.status() == TrailStatus.Enable) {
+            return trail;
+        }
+        Trail started = trail.withStatus(TrailStatus.Enable, now());
+        trails.update(started);
+        return started;
+    }
+
+    /**
+     * StopLogging: {@code Enable} → {@code Disable}, StopLoggingTime = now. Stopping a trail that is not logging
+     * changes nothing.
+     *
+     * @throws dev.actiontrail.core.error.ApiException TrailNotFoundException (404)
+     */
+    public synchronized Trail stopLogging(CallContext ctx, String name) {
+        Trail trail = require(ctx, name);
+        if (trail.status() != TrailStatus.Enable) {
+            return trail;
+        }
+        Trail stopped = trail.withStatus(TrailStatus.Disable, now());
+        trails.update(stopped);
+        return stopped;
+    }
+
+    private Trail require(CallContext ctx, String name) {
+        TrailName trailName = TrailName.of(name);
+        Optional<Trail> trail = trails.find(ctx.account().id(), trailName.value());
+        if (trail.isEmpty() && ctx.version() == ApiVersion.V2017_12_04) {
+            throw ApiError.INVALID_TRAIL_NAME.exception();
+        }
+        return trail.orElseThrow(ApiError.TRAIL_NOT_FOUND::exception);
+    }
+
+    private void checkDestinations(Account caller, String trailName, Settings s, List<Trail> accountTrails) {
+        AccountId account = caller.id();
+        if (s.ossBucketName.isEmpty() && s.slsProjectArn.isEmpty() && s.maxComputeProjectArn.isEmpty()) {
+            throw ApiError.INVALID_DELIVERY_CONFIGURATION.exception();
+        }
+        if (!s.ossBucketName.isEmpty()) {
+            switch (resources.bucketAccess(account, s.ossBucketName)) {
+                case MISSING -> throw ApiError.BUCKET_DOES_NOT_EXIST.exception();
+                case DENIED -> throw ApiError.INSUFFICIENT_BUCKET_POLICY.exception();
+                case WRITABLE -> { }
+            }
+            if (!roleBelongsTo(s.ossWriteRoleArn, account)) {
+                throw ApiError.INSUFFICIENT_BUCKET_POLICY.exception();
+            }
+            if (accountTrails.stream().anyMatch(t -> !t.name().equals(trailName)
+                    && t.ossBucketName().equals(s.ossBucketName))) {
+                throw ApiError.REPEAT_OSS_BUCKET.exception();
+            }
+        }
+        if (!s.slsProjectArn.isEmpty()) {
+            Arn project = Arn.slsProject(s.slsProjectArn);
+            DestinationAccess access = project.belongsTo(account)
+                    ? resources.slsProjectAccess(account, project.resource()) : DestinationAccess.MISSING;
+            switch (access) {
+                case MISSING -> throw ApiError.SLS_PROJECT_DOES_NOT_EXIST.exception();
+                case DENIED -> throw ApiError.INSUFFICIENT_SLS_POLICY.exception();
+                case WRITABLE -> { }
+            }
+            if (!roleBelongsTo(s.slsWriteRoleArn, account)) {
+                throw ApiError.INSUFFICIENT_SLS_POLICY.exception();
+            }
+        }
+        if (!s.maxComputeProjectArn.isEmpty() && !Arn.maxComputeProject(s.maxComputeProjectArn).belongsTo(account)) {
+            throw ApiError.INVALID_QUERY_PARAMETER.exception();
+        }
+    }
+
+    private void createOwnedResources(Trail trail) {
+        trail.slsProject().ifPresent(p -> resources.ensureLogstore(trail.accountId(), p, trail.slsLogstore()));
+        if (trail.hasMaxCompute()) {
+            resources.ensureMaxComputeProject(trail.accountId(),
+                    Arn.maxComputeProject(trail.maxComputeProjectArn()).resource());
+        }
+    }
+
+    private static boolean roleBelongsTo(String roleArn, AccountId account) {
+        return roleArn.isEmpty() || Arn.ramRole(roleArn).belongsTo(account);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static void requirePresent(String value, String parameter) {
+        if (value == null || value.isEmpty()) {
+            throw ApiError.MISSING_PARAMETER.exception(parameter);
+        }
+    }
+
+    /**
+     * Parses a boolean parameter ({@code true}/{@code false}, any case); null or empty gives {@code dflt}.
+     *
+     * @throws dev.actiontrail.core.error.ApiException InvalidQueryParameter (400) for anything else
+     */
+    public static boolean parseBoolean(String value, boolean dflt) {
+        if (value == null || value.isEmpty()) {
+            return dflt;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw ApiError.INVALID_QUERY_PARAMETER.exception();
+    }
+
+    /** The validated, defaulted settings of a trail, built from stored values and a request. */
+    private record Settings(String ossBucketName, String ossKeyPrefix, String ossWriteRoleArn, String slsProjectArn,
+                            String slsWriteRoleArn, String maxComputeProjectArn, String maxComputeWriteRoleArn,
+                            String roleName, EventRW eventRW, TrailRegion trailRegion) {
+        static final Settings EMPTY = new Settings("", "", "", "", "", "", "", "", EventRW.All, TrailRegion.ALL);
+
+        static Settings of(Trail t) {
+            return new Settings(t.ossBucketName(), t.ossKeyPrefix(), t.ossWriteRoleArn(), t.slsProjectArn(),
+                    t.slsWriteRoleArn(), t.maxComputeProjectArn(), t.maxComputeWriteRoleArn(), t.roleName(),
+                    t.eventRW(), t.trailRegion());
+        }
+
+        /**
+         * Applies the request's given fields (validating each) and fills the version's defaults;
+         * {@code defaultRw} is used when the request gives no EventRW.
+         */
+        Settings apply(TrailRequest r, EventRW defaultRw, ApiVersion version, AccountId account) {
+            String bucket = r.ossBucketName() == null ? ossBucketName
+                    : r.ossBucketName().isEmpty() ? "" : OssBucketName.of(r.ossBucketName()).value();
+            String prefix = r.ossKeyPrefix() == null ? ossKeyPrefix : OssKeyPrefix.of(r.ossKeyPrefix()).value();
+            String sls = r.slsProjectArn() == null ? slsProjectArn
+                    : r.slsProjectArn().isEmpty() ? "" : Arn.slsProject(r.slsProjectArn()).value();
+            String odps = r.maxComputeProjectArn() == null ? maxComputeProjectArn
+                    : r.maxComputeProjectArn().isEmpty() ? "" : Arn.maxComputeProject(r.maxComputeProjectArn()).value();
+            String ossRole = role(r.ossWriteRoleArn(), ossWriteRoleArn);
+            String slsRole = role(r.slsWriteRoleArn(), slsWriteRoleArn);
+            String odpsRole = role(r.maxComputeWriteRoleArn(), maxComputeWriteRoleArn);
+            String slr = Arn.ramRoleOf(account, Arn.SERVICE_LINKED_ROLE);
+            String role = r.roleName() == null ? roleName : r.roleName();
+            if (version == ApiVersion.V2020_07_06) {
+                ossRole = bucket.isEmpty() ? "" : ossRole.isEmpty() ? slr : ossRole;
+                slsRole = sls.isEmpty() ? "" : slsRole.isEmpty() ? slr : slsRole;
+                odpsRole = odps.isEmpty() ? "" : odpsRole.isEmpty() ? slr : odpsRole;
+            } else if (role.isEmpty()) {
+                role = Arn.DEFAULT_2017_ROLE;
+            }
+            EventRW rw = r.eventRW() == null || r.eventRW().isEmpty() ? defaultRw : EventRW.parse(r.eventRW());
+            TrailRegion region = r.trailRegion() == null || r.trailRegion().isEmpty()
+                    ? trailRegion : TrailRegion.parse(r.trailRegion());
+            return new Settings(bucket, prefix, ossRole, sls, slsRole, odps, odpsRole, role, rw, region);
+        }
+
+        private static String role(String given, String stored) {
+            if (given == null) {
+                return stored;
+            }
+            return given.isEmpty() ? "" : Arn.ramRole(given).value();
+        }
+    }
+}
