@@ -1,1 +1,63 @@
-package dev.actiontrail.cli; public class Main { public static void main(String[] a) {} }
+package dev.actiontrail.cli;
+
+import dev.actiontrail.cli.local.LocalRuntime;
+import dev.actiontrail.core.api.ApiVersion;
+import dev.actiontrail.http.rpc.ActionCatalog;
+import dev.actiontrail.http.rpc.ActionDoc;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * The {@code actiontrail} command line: every ActionTrail API action ({@code actiontrail CreateTrail --Name ...}),
+ * local destinations ({@code oss}, {@code sls}, {@code odps}), {@code import} of ActionTrail event files and
+ * {@code account} settings, all on the data folder given by {@code --data}.
+ */
+@Command(name = "actiontrail", mixinStandardHelpOptions = true, version = "actiontrail 0.1.0",
+        description = "Self-hosted Alibaba Cloud ActionTrail: trails, event history (LookupEvents) and delivery.",
+        subcommands = {DestinationCommands.Oss.class, DestinationCommands.Sls.class, DestinationCommands.Odps.class,
+                ImportCommand.class, AccountCommand.class})
+public final class Main implements Runnable {
+    @Mixin
+    GlobalOptions globals = new GlobalOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given output streams and returns the exit status (0 = success). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        Map<String, ActionDoc> legacy = ActionCatalog.of(ApiVersion.V2017_12_04);
+        for (ActionDoc action : ActionCatalog.of(ApiVersion.V2020_07_06).values()) {
+            cl.addSubcommand(action.name(), ApiActionCommand.build(main, action, legacy.get(action.name())));
+        }
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + ex.getMessage());
+            commandLine.getErr().flush();
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    /** Opens the data folder given by the global options. */
+    LocalRuntime openRuntime() {
+        return LocalRuntime.open(globals.data, globals.historyDays);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+}

@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>Filters (2020-07-06): one or two {@code LookupAttribute}s, ANDed, exact and case-sensitive; the same key
- *       twice keeps the second; more than two keeps the first two; an unknown key or an empty value is
- *       {@code InvalidLookupAttributesException}. ResourceType / ResourceName match any element of multi-valued
+ *       twice keeps the second; more than two keeps the first two; an unknown key is
+ *       {@code InvalidLookupAttributesException}; a Key without a Value or a Value without a Key is
+ *       {@code LookupEventsParameterError}. ResourceType / ResourceName match any element of multi-valued
  *       fields. 2017-12-04: each flat filter parameter given is ANDed; {@code EventRW=All} filters nothing.</li>
  *   <li>Time: StartTime and EndTime ({@code yyyy-MM-ddTHH:mm:ssZ}, UTC, inclusive) both or neither, default the
  *       last 7 days; unparsable → {@code InvalidParameterStartTime} / {@code InvalidParameterEndTime}; only one
@@ -98,11 +99,11 @@ public final class LookupEventsService {
         }
         Map<LookupKey, String> byKey = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : entries) {
-            LookupKey key = LookupKey.parse(e.getKey(), version);
             String value = e.getValue();
-            if (value == null || value.isEmpty()) {
-                throw ApiError.INVALID_LOOKUP_ATTRIBUTES.exception();
+            if (e.getKey() == null || e.getKey().isEmpty() || value == null || value.isEmpty()) {
+                throw ApiError.LOOKUP_EVENTS_PARAMETER_ERROR.exception();
             }
+            LookupKey key = LookupKey.parse(e.getKey(), version);
             if (key == LookupKey.EventRW && !value.equals("Read") && !value.equals("Write")) {
                 if (version == ApiVersion.V2017_12_04 && value.equals("All")) {
                     continue;

@@ -1,0 +1,25 @@
+package dev.actiontrail.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Path;
+
+/**
+ * Options every command takes, before or after the command name (picocli inherited scope), like the aliyun CLI's
+ * global flags.
+ */
+public final class GlobalOptions {
+    @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Data folder: SQLite database and local OSS/SLS/MaxCompute destinations (default: ${DEFAULT-VALUE}).")
+    Path data = Path.of("actiontrail-data");
+
+    @Option(names = "--region", paramLabel = "REGION", scope = ScopeType.INHERIT,
+            description = "Region of the call, like the endpoint actiontrail.<region>.aliyuncs.com (default: ${DEFAULT-VALUE}).")
+    String region = "cn-hangzhou";
+
+    @Option(names = "--history-days", paramLabel = "N", scope = ScopeType.INHERIT,
+            description = "How many days of event history to keep and to allow LookupEvents to reach (default 90, the "
+                    + "published limit). Saved in the data folder once given.")
+    Integer historyDays;
+}

@@ -1,0 +1,94 @@
+package dev.actiontrail.http.rpc;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
+import dev.actiontrail.http.json.EventJson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders {@link ApiResponse}s as the API does (§1.7): flat JSON objects, or with {@code Format=XML} a
+ * {@code <Action>Response} document ({@code <Error>} for errors) whose arrays repeat their element name.
+ */
+public final class ApiRenderer {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new SimpleModule().addSerializer(RawJson.class, new JsonSerializer<>() {
+                @Override
+                public void serialize(RawJson value, JsonGenerator gen, SerializerProvider serializers)
+                        throws IOException {
+                    gen.writeRawValue(value.json());
+                }
+            }))
+            .build();
+    private static final ObjectMapper PRETTY = JSON.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final XmlMapper XML = XmlMapper.builder()
+            .defaultUseWrapper(false)
+            .configure(ToXmlGenerator.Feature.WRITE_XML_DECLARATION, true)
+            .build();
+
+    private ApiRenderer() {
+    }
+
+    /** Compact JSON of the response body. */
+    public static String json(ApiResponse response) {
+        return write(JSON, response.body());
+    }
+
+    /** Indented JSON of the response body, as the aliyun CLI prints it. */
+    public static String prettyJson(ApiResponse response) {
+        return write(PRETTY, response.body());
+    }
+
+    /** The XML document of the response ({@code <Action>Response}, or {@code <Error>} for a failure). */
+    public static String xml(ApiResponse response) {
+        String root = response.ok() ? response.action() + "Response" : "Error";
+        try {
+            return XML.writer().withRootName(root).writeValueAsString(expandRaw(response.body()));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String write(ObjectMapper mapper, Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces {@link RawJson} values by their parsed trees (XML cannot embed JSON text). */
+    private static Object expandRaw(Object value) {
+        if (value instanceof RawJson raw) {
+            try {
+                return EventJson.MAPPER.readValue(raw.json(), Object.class);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, expandRaw(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(expandRaw(v)));
+            return out;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.actiontrail.persistence;
+
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The versioned database schema: an ordered list of migrations, and the table {@code schema_version} recording
+ * each one applied (version, description, applied_at in epoch ms UTC). Opening a file applies the migrations it
+ * lacks, in order, inside the opening write transaction; one already recorded is never applied again. A file whose
+ * version is newer than {@link #LATEST} is refused (an older build must not write a schema it does not know).
+ *
+ * <p>To change the schema append a migration; never edit one that has shipped.
+ *
+ * <p>V1 tables (all {@code STRICT}; times are epoch milliseconds UTC):
+ * <ul>
+ *   <li>{@code trail}: one row per trail, key (account_id, name); see {@link SqliteTrailRepository}.</li>
+ *   <li>{@code event}: one row per stored event; {@code seq} (the rowid) is the insertion sequence;
+ *       UNIQUE (account_id, event_id); index (account_id, event_time, seq) serves unfiltered lookups in time
+ *       order.</li>
+ *   <li>{@code event_attribute}: one row per distinct indexed (key, value) of an event, key (account_id, attr_key,
+ *       attr_value, event_time, seq) as a clustered {@code WITHOUT ROWID} table, so a filter on any LookupKey is a
+ *       range scan in time order. {@code attr_key} is {@link dev.actiontrail.core.event.LookupKey#code()}. No
+ *       foreign key to {@code event}: SQLite would then need an extra index on {@code seq} to check deletions.</li>
+ * </ul>
+ */
+final class Schema {
+    /** One schema change: its version (1, 2, … in order), what it does, and its statements. */
+    record Migration(int version, String description, List<String> statements) {
+    }
+
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "trails and the event history", List.of(
+                    """
+                    CREATE TABLE trail (
+                        account_id                 TEXT    NOT NULL,
+                        name                       TEXT    NOT NULL,
+                        home_region                TEXT    NOT NULL,
+                        oss_bucket_name            TEXT    NOT NULL,
+                        oss_key_prefix             TEXT    NOT NULL,
+                        oss_write_role_arn         TEXT    NOT NULL,
+                        sls_project_arn            TEXT    NOT NULL,
+                        sls_write_role_arn         TEXT    NOT NULL,
+                        max_compute_project_arn    TEXT    NOT NULL,
+                        max_compute_write_role_arn TEXT    NOT NULL,
+                        role_name                  TEXT    NOT NULL,
+                        event_rw                   TEXT    NOT NULL,
+                        trail_region               TEXT    NOT NULL,
+                        organization_trail         INTEGER NOT NULL,
+                        organization_id            TEXT    NOT NULL,
+                        status                     TEXT    NOT NULL,
+                        create_time                INTEGER NOT NULL,
+                        update_time                INTEGER NOT NULL,
+                        start_logging_time         INTEGER,
+                        stop_logging_time          INTEGER,
+                        PRIMARY KEY (account_id, name)
+                    ) STRICT""",
+                    """
+                    CREATE TABLE event (
+                        seq        INTEGER PRIMARY KEY,
+                        account_id TEXT    NOT NULL,
+                        event_id   TEXT    NOT NULL,
+                        event_time INTEGER NOT NULL,
+                        acs_region TEXT,
+                        event_rw   TEXT,
+                        json       TEXT    NOT NULL,
+                        UNIQUE (account_id, event_id)
+                    ) STRICT""",
+                    "CREATE INDEX event_by_time ON event (account_id, event_time, seq)",
+                    """
+                    CREATE TABLE event_attribute (
+                        account_id TEXT    NOT NULL,
+                        attr_key   INTEGER NOT NULL,
+                        attr_value TEXT    NOT NULL,
+                        event_time INTEGER NOT NULL,
+                        seq        INTEGER NOT NULL,
+                        PRIMARY KEY (account_id, attr_key, attr_value, event_time, seq)
+                    ) WITHOUT ROWID, STRICT""")));
+
+    /** The version this build brings files to. */
+    static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+
+    private Schema() {
+    }
+
+    /** The file's current version: the highest migration recorded (0 before the first). */
+    static int version(Handle h) {
+        return h.createQuery("SELECT coalesce(max(version), 0) FROM schema_version").mapTo(Integer.class).one();
+    }
+
+    /**
+     * Applies the pending migrations; must run inside a write transaction.
+     *
+     * @param now recorded as each applied migration's {@code applied_at}
+     * @throws IllegalStateException if the file's version is newer than {@link #LATEST}
+     */
+    static void migrate(Handle h, Instant now) {
+        h.execute("""
+                CREATE TABLE IF NOT EXISTS schema_version (
+                    version     INTEGER PRIMARY KEY,
+                    description TEXT    NOT NULL,
+                    applied_at  INTEGER NOT NULL
+                ) STRICT""");
+        int current = version(h);
+        if (current > LATEST) {
+            throw new IllegalStateException("database schema version " + current
+                    + " is newer than this build supports (" + LATEST + ")");
+        }
+        for (Migration m : MIGRATIONS) {
+            if (m.version() > current) {
+                m.statements().forEach(h::execute);
+                h.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
+                        m.version(), m.description(), now.toEpochMilli());
+            }
+        }
+    }
+}
