@@ -68,6 +68,7 @@ final class Schema {
                         UNIQUE (account_id, event_id)
                     ) STRICT""",
                     "CREATE INDEX event_by_time ON event (account_id, event_time, seq)",
+                    "CREATE INDEX event_by_age ON event (event_time)",
                     """
                     CREATE TABLE event_attribute (
                         account_id TEXT    NOT NULL,

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@link EventStore} on SQLite (tables {@code event} and {@code event_attribute}, see {@link Schema}).
+ * The {@link EventStore} on SQLite (tables {@code event} and {@code event_attribute}, created by the package-private {@code Schema}).
  *
  * <p>Event times are kept in epoch milliseconds UTC: finer fractions are truncated, and {@link StoredEvent#eventTime()}
  * has millisecond precision, matching {@link EventQuery.Position#eventTimeMillis()}. {@code seq} is assigned at
@@ -117,6 +117,11 @@ public final class SqliteEventStore implements EventStore {
     @Override
     public long purgeBefore(Instant cutoff) {
         long millis = cutoff.toEpochMilli();
+        boolean expired = store.read(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM event WHERE event_time < ?)")
+                .bind(0, millis).mapTo(Boolean.class).one());
+        if (!expired) {
+            return 0; // the common case: one probe of event_by_age
+        }
         return store.write(h -> {
             h.execute("DELETE FROM event_attribute WHERE event_time < ?", millis);
             return (long) h.execute("DELETE FROM event WHERE event_time < ?", millis);

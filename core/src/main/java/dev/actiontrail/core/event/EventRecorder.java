@@ -3,6 +3,7 @@ package dev.actiontrail.core.event;
 import dev.actiontrail.core.account.AccountId;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,8 +40,12 @@ public final class EventRecorder {
         return window;
     }
 
-    /** Deletes events older than the history window; returns how many. */
+    /**
+     * Deletes the events that left the history window, at day granularity: the cutoff is the start (00:00 UTC) of
+     * the day the window begins, so the purge has work to do at most once a day and an event is kept at least the
+     * window's number of days. Returns how many were deleted.
+     */
     public long purgeExpired() {
-        return store.purgeBefore(window.oldest(clock.instant()));
+        return store.purgeBefore(window.oldest(clock.instant()).truncatedTo(ChronoUnit.DAYS));
     }
 }

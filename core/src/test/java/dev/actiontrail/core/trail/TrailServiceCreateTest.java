@@ -433,6 +433,15 @@ class TrailServiceCreateTest extends TrailServiceTestSupport {
         }
 
         @Test
+        void aMaxComputeProjectThatCannotBeCreatedIsInternalErrorAndNoTrail() {
+            resources.failMaxComputeCreation(true);
+            ApiException e = fails("InternalError", 500,
+                    () -> service.create(ctx(HZ), named("trail-odps").odps(ODPS_ARN).build()));
+            assertEquals("An error occurred while processing your request. Please try again. If the problem still"
+                    + " exists, submit a ticket.", e.getMessage());
+        }
+
+        @Test
         void aFailedCreateCreatesNoLogstore() {
             fails("BucketDoesNotExistException", 404, () -> service.create(ctx(HZ),
                     named("trail-test").sls(SLS_ARN).bucket("no-such-bucket").build()));
