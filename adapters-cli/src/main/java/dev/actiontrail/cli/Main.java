@@ -16,11 +16,14 @@ import java.util.Map;
  * local destinations ({@code oss}, {@code sls}, {@code odps}), {@code import} of ActionTrail event files and
  * {@code account} settings, all on the data folder given by {@code --data}.
  */
-@Command(name = "actiontrail", mixinStandardHelpOptions = true, version = "actiontrail 0.1.0",
+@Command(name = "actiontrail", mixinStandardHelpOptions = true, version = "actiontrail " + Main.VERSION,
         description = "Self-hosted Alibaba Cloud ActionTrail: trails, event history (LookupEvents) and delivery.",
         subcommands = {DestinationCommands.Oss.class, DestinationCommands.Sls.class, DestinationCommands.Odps.class,
-                ImportCommand.class, AccountCommand.class})
+                ImportCommand.class, AccountCommand.class, ServeCommand.class, AccessKeyCommand.class})
 public final class Main implements Runnable {
+    /** This build's version. */
+    public static final String VERSION = "0.1.0";
+
     @Mixin
     GlobalOptions globals = new GlobalOptions();
 

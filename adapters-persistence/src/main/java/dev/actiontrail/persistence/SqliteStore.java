@@ -118,6 +118,15 @@ public final class SqliteStore implements Closeable {
         return file;
     }
 
+    /** Whether the database answers a trivial query (for health checks); false once closed or broken. */
+    public boolean isReachable() {
+        try {
+            return read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The schema version of the open file (the highest migration applied; {@link Schema#LATEST} once open). */
     public int schemaVersion() {
         return read(Schema::version);

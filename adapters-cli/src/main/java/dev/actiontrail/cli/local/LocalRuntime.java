@@ -1,14 +1,21 @@
 package dev.actiontrail.cli.local;
 
+import dev.actiontrail.core.access.AccessKeys;
 import dev.actiontrail.core.account.Account;
 import dev.actiontrail.core.api.IdSource;
 import dev.actiontrail.core.event.EventRecorder;
 import dev.actiontrail.core.event.HistoryWindow;
 import dev.actiontrail.core.event.LookupEventsService;
 import dev.actiontrail.core.trail.TrailService;
+import dev.actiontrail.http.auth.Authenticator;
+import dev.actiontrail.http.auth.NonceCache;
 import dev.actiontrail.http.rpc.RpcApi;
+import dev.actiontrail.http.server.Gateway;
 import dev.actiontrail.persistence.SqliteStore;
+import dev.actiontrail.persistence.access.FileAccessKeyStore;
 import dev.actiontrail.persistence.destination.LocalResourceDirectory;
+
+import com.google.common.base.Ticker;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,8 +34,13 @@ public final class LocalRuntime implements AutoCloseable {
     private final AccountSettings settings;
     private final EventRecorder recorder;
     private final RpcApi api;
+    private final AccessKeys accessKeys;
+    private final Clock clock;
+    private final IdSource ids;
 
     private LocalRuntime(Path dataDir, Integer historyDays, Clock clock, IdSource ids) {
+        this.clock = clock;
+        this.ids = ids;
         this.settings = AccountSettings.load(dataDir);
         if (historyDays != null) {
             settings.setHistoryDays(historyDays);
@@ -41,6 +53,7 @@ public final class LocalRuntime implements AutoCloseable {
         TrailService trails = new TrailService(store.trails(), resources, clock);
         LookupEventsService lookup = new LookupEventsService(store.events(), clock, window);
         this.api = new RpcApi(trails, lookup, resources, ids);
+        this.accessKeys = new AccessKeys(new FileAccessKeyStore(dataDir), clock);
         recorder.purgeExpired();
     }
 
@@ -71,6 +84,27 @@ public final class LocalRuntime implements AutoCloseable {
 
     public LocalResourceDirectory resources() {
         return resources;
+    }
+
+    /** The AccessKeys of the data folder ({@code access-keys.properties}, owner-only). */
+    public AccessKeys accessKeys() {
+        return accessKeys;
+    }
+
+    /** Whether the database answers (for {@code /health}). */
+    public boolean storeReachable() {
+        return store.isReachable();
+    }
+
+    /**
+     * The RPC gateway of the server: signatures checked against {@link #accessKeys()} (15-minute skew, nonces
+     * remembered for that window, at most a million), every call recorded in the local account's history.
+     */
+    public Gateway gateway(String defaultRegion) {
+        Authenticator auth = new Authenticator(accessKeys,
+                new NonceCache(Authenticator.SKEW, 1_000_000, Ticker.systemTicker()), clock);
+        return new Gateway(api, auth, recorder, key -> key.accountId().equals(settings.account().id()) ? settings.account()
+                : Account.of(key.accountId(), null), defaultRegion, ids, clock);
     }
 
     @Override

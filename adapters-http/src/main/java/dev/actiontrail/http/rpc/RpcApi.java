@@ -62,7 +62,11 @@ public final class RpcApi {
      * @return the response; never throws for API errors (they become error responses with their HTTP status)
      */
     public ApiResponse call(Account account, String region, Map<String, String> params) {
-        String requestId = ids.requestId();
+        return call(account, region, params, ids.requestId());
+    }
+
+    /** Answers one call under a request ID chosen by the caller (the gateway records it in the call's event). */
+    public ApiResponse call(Account account, String region, Map<String, String> params, String requestId) {
         String action = params.getOrDefault("Action", "");
         try {
             if (action.isEmpty()) {

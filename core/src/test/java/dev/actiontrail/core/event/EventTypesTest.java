@@ -118,15 +118,25 @@ class EventTypesTest {
         assertFalse(recorder.isWithinHistory(apiCall("E1", "2024-04-20T11:59:59Z")));
         assertTrue(recorder.isWithinHistory(apiCall("E1", "2024-05-21T00:00:00Z")));
 
-        recorder.record(A, List.of(apiCall("old", "2024-04-20T11:59:59Z"), apiCall("edge", "2024-04-20T12:00:00Z"),
+        // the purge works at day granularity: the cutoff is 00:00 UTC of the day the window begins (2024-04-20)
+        recorder.record(A, List.of(
+                apiCall("older", "2024-04-19T23:59:59Z"),
+                apiCall("day-start", "2024-04-20T00:00:00Z"),
+                apiCall("outside-same-day", "2024-04-20T11:59:59Z"),
                 apiCall("new", "2024-05-20T00:00:00Z")));
         assertEquals(1, recorder.purgeExpired());
-        assertFalse(store.contains(A, "old"));
-        assertTrue(store.contains(A, "edge"));
+        assertFalse(store.contains(A, "older"));
+        assertTrue(store.contains(A, "day-start"));
+        assertTrue(store.contains(A, "outside-same-day"), "kept until its day has left the window");
+        assertEquals(0, recorder.purgeExpired());
 
-        clock.set("2024-06-19T00:00:00Z"); // "new" is exactly at the new cutoff: kept
-        assertEquals(1, recorder.purgeExpired());
+        clock.set("2024-06-19T12:00:00Z"); // cutoff 2024-05-20T00:00:00Z: "new" is exactly at it and kept
+        assertEquals(2, recorder.purgeExpired());
         assertEquals(1, store.size(A));
         assertTrue(store.contains(A, "new"));
+
+        clock.set("2024-06-20T00:00:00Z"); // cutoff 2024-05-21T00:00:00Z
+        assertEquals(1, recorder.purgeExpired());
+        assertEquals(0, store.size(A));
     }
 }

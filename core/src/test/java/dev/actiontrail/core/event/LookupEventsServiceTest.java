@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -578,11 +577,5 @@ class LookupEventsServiceTest {
             assertEquals(Instant.parse("2024-05-20T12:00:00Z"), page.endTime());
             assertEquals(ALL_RECENT, eventIdsOf(page.events()));
         }
-    }
-
-    @Test
-    void attrsHelperKeepsOrder() {
-        assertEquals(Arrays.asList("a", "c"), attrs("a", "b", "c", "d").stream().map(Map.Entry::getKey).toList());
-        assertEquals("{}", Events.toJson(record()));
     }
 }

@@ -1,0 +1,87 @@
+package dev.actiontrail.cli;
+
+import dev.actiontrail.cli.local.LocalRuntime;
+import dev.actiontrail.core.access.AccessKey;
+import dev.actiontrail.core.access.AccessKeys;
+import dev.actiontrail.http.server.ApiServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code actiontrail serve}: the standalone ActionTrail API server on the data folder. Logs one line with its
+ * address when ready; SIGTERM (or Ctrl-C) drains the requests in flight and closes the store.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the ActionTrail API server (the official SDKs and the aliyun CLI talk to it unchanged).")
+final class ServeCommand implements Callable<Integer> {
+    /** The SDKs' standard environment variables for an AccessKey. */
+    static final String ENV_ID = "ALIBABA_CLOUD_ACCESS_KEY_ID";
+    static final String ENV_SECRET = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int port = 8080;
+
+    @Option(names = "--account-id", paramLabel = "ID",
+            description = "The account the server serves (16 digits); saved in the data folder.")
+    String accountId;
+
+    @Option(names = "--access-key-id", description = "Root AccessKey ID (else $" + ENV_ID + ").")
+    String accessKeyId;
+
+    @Option(names = "--access-key-secret", description = "Root AccessKey secret (else $" + ENV_SECRET + ").")
+    String accessKeySecret;
+
+    @Override
+    public Integer call() throws Exception {
+        Main main = (Main) spec.root().userObject();
+        PrintWriter out = spec.commandLine().getOut();
+        LocalRuntime rt = main.openRuntime();
+        if (accountId != null) {
+            rt.settings().setAccountId(accountId);
+            rt.settings().save();
+        }
+        rootKey(rt.accessKeys(), rt, out);
+        ApiServer server = new ApiServer(rt.gateway(main.globals.region), rt::storeReachable, Main.VERSION);
+        int bound = server.start(host, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop(Duration.ofSeconds(30));
+            rt.close();
+            stopped.countDown();
+        }, "actiontrail-shutdown"));
+        out.println("actiontrail listening on http://" + host + ":" + bound + " (region " + main.globals.region
+                + ", account " + rt.account().id() + ", data " + main.globals.data.toAbsolutePath() + ")");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** The root key: from the options, else the environment, else the stored one, else a new one printed once. */
+    private void rootKey(AccessKeys keys, LocalRuntime rt, PrintWriter out) {
+        String id = accessKeyId != null ? accessKeyId : System.getenv(ENV_ID);
+        String secret = accessKeySecret != null ? accessKeySecret : System.getenv(ENV_SECRET);
+        if (id != null && !id.isEmpty() && secret != null && !secret.isEmpty()) {
+            keys.supply(rt.account().id(), id, secret);
+            return;
+        }
+        if (!keys.hasStoredRootKey()) {
+            AccessKey key = keys.create(rt.account().id(), AccessKey.ROOT);
+            out.println("Created the root AccessKey (shown once; stored in the data folder, owner-only):");
+            out.println("  AccessKeyId:     " + key.accessKeyId());
+            out.println("  AccessKeySecret: " + key.accessKeySecret());
+        }
+    }
+}

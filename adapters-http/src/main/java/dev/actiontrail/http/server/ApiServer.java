@@ -1,0 +1,131 @@
+package dev.actiontrail.http.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.actiontrail.core.error.ApiError;
+import dev.actiontrail.http.json.EventJson;
+import dev.actiontrail.http.rpc.ApiRenderer;
+import dev.actiontrail.http.rpc.RpcApi;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The standalone server: Vert.x Web answering the ActionTrail RPC API on every path, GET and POST, through the
+ * {@link Gateway} (run on worker threads: the store blocks), plus {@code GET /health}
+ * ({@code {"Status":"UP"|"DOWN","Store":true|false,"Version":...}}, 200 or 503).
+ * {@link #stop(Duration)} stops accepting, drains the requests in flight, then closes Vert.x.
+ */
+public final class ApiServer {
+    /** The largest request body accepted (form parameters), in bytes. */
+    public static final long MAX_BODY_BYTES = 1 << 20;
+
+    private final Gateway gateway;
+    private final BooleanSupplier storeReachable;
+    private final String version;
+    private final Vertx vertx = Vertx.vertx();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
+    private HttpServer server;
+
+    public ApiServer(Gateway gateway, BooleanSupplier storeReachable, String version) {
+        this.gateway = gateway;
+        this.storeReachable = storeReachable;
+        this.version = version;
+    }
+
+    /**
+     * Starts listening; blocks until bound.
+     *
+     * @param port 0 for any free port
+     * @return the bound port
+     */
+    public int start(String host, int port) throws Exception {
+        Router router = Router.router(vertx);
+        router.get("/health").blockingHandler(this::health, false);
+        router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false));
+        router.route().handler(this::api);
+        server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+                .requestHandler(router)
+                .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return server.actualPort();
+    }
+
+    private void api(RoutingContext ctx) {
+        if (draining) {
+            ctx.response().setStatusCode(503).putHeader("Content-Type", HttpAnswer.JSON).end(ApiRenderer.json(
+                    RpcApi.error("", "", "", ApiError.SERVICE_UNAVAILABLE.exception())));
+            return;
+        }
+        inFlight.incrementAndGet();
+        Map<String, String> headers = new LinkedHashMap<>();
+        ctx.request().headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        String query = ctx.request().query();
+        HttpCall call = new HttpCall(ctx.request().method().name(), query == null ? "" : query, headers, body,
+                ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress());
+        vertx.executeBlocking(() -> {
+            try {
+                return gateway.handle(call);
+            } catch (RuntimeException e) {
+                return new HttpAnswer(500, HttpAnswer.JSON, ApiRenderer.json(RpcApi.error(
+                        headers.getOrDefault("x-acs-action", ""), "", "", ApiError.INTERNAL_ERROR.exception())));
+            }
+        }, false).onComplete(result -> {
+            try {
+                HttpAnswer answer = result.succeeded() ? result.result()
+                        : new HttpAnswer(500, HttpAnswer.JSON, "{\"Code\":\"InternalError\"}");
+                ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType())
+                        .end(answer.body());
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
+    }
+
+    private void health(RoutingContext ctx) {
+        boolean up = storeReachable.getAsBoolean();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Status", up ? "UP" : "DOWN");
+        body.put("Store", up);
+        body.put("Version", version);
+        try {
+            ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", HttpAnswer.JSON)
+                    .end(EventJson.MAPPER.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            ctx.fail(e);
+        }
+    }
+
+    /**
+     * Drains and stops: new requests are answered {@code ServiceUnavailable} (503), the requests in flight are
+     * waited for (up to {@code drain}), then the listener and Vert.x are closed.
+     */
+    public void stop(Duration drain) {
+        draining = true;
+        try {
+            long deadline = System.nanoTime() + drain.toNanos();
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            if (server != null) {
+                server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("server did not stop cleanly", e);
+        }
+    }
+}
