@@ -8,7 +8,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.actiontrail.http.client.RpcClient;
+import dev.actiontrail.http.json.EventJson;
+
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +82,7 @@ final class ApiActionCommand implements Callable<Integer> {
     private String[] unmatched = new String[0];
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("Action", action);
         params.put("Version", DEFAULT_VERSION);
@@ -105,18 +111,37 @@ final class ApiActionCommand implements Callable<Integer> {
             }
             params.put(name, value);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        if (main.globals.endpoint != null) {
+            return remote(params);
+        }
         try (LocalRuntime runtime = main.openRuntime()) {
             ApiResponse response = runtime.api().call(runtime.account(), main.globals.region, params);
-            if (response.ok()) {
-                out.println(ApiRenderer.prettyJson(response));
-                out.flush();
-                return 0;
-            }
-            err.println(ApiRenderer.prettyJson(response));
-            err.flush();
-            return 1;
+            return print(response.ok(), ApiRenderer.prettyJson(response));
         }
+    }
+
+    /** Sends the call to {@code --endpoint}, signed with the given AccessKey, and prints the server's answer. */
+    private int remote(Map<String, String> params) throws IOException, InterruptedException {
+        GlobalOptions g = main.globals;
+        if (g.keyId() == null || g.keySecret() == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--endpoint needs --access-key-id and "
+                    + "--access-key-secret (or ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET)");
+        }
+        params.put("RegionId", g.region);
+        RpcClient.Answer answer = new RpcClient(g.endpoint, g.keyId(), g.keySecret(), Clock.systemUTC()).call(params);
+        JsonNode body;
+        try {
+            body = EventJson.MAPPER.readTree(answer.body());
+        } catch (IOException e) {
+            return print(false, "HTTP " + answer.status() + ": " + answer.body());
+        }
+        return print(answer.status() / 100 == 2, Json.pretty(body));
+    }
+
+    private int print(boolean ok, String text) {
+        PrintWriter w = ok ? spec.commandLine().getOut() : spec.commandLine().getErr();
+        w.println(text);
+        w.flush();
+        return ok ? 0 : 1;
     }
 }

@@ -22,4 +22,26 @@ public final class GlobalOptions {
             description = "How many days of event history to keep and to allow LookupEvents to reach (default 90, the "
                     + "published limit). Saved in the data folder once given.")
     Integer historyDays;
+
+    @Option(names = "--endpoint", paramLabel = "HOST:PORT", scope = ScopeType.INHERIT,
+            description = "Call a running server (actiontrail serve) with signed requests instead of the local data folder.")
+    String endpoint;
+
+    @Option(names = "--access-key-id", paramLabel = "ID", scope = ScopeType.INHERIT,
+            description = "AccessKey ID for --endpoint (else $ALIBABA_CLOUD_ACCESS_KEY_ID); also the root key of serve.")
+    String accessKeyId;
+
+    @Option(names = "--access-key-secret", paramLabel = "SECRET", scope = ScopeType.INHERIT,
+            description = "AccessKey secret for --endpoint (else $ALIBABA_CLOUD_ACCESS_KEY_SECRET).")
+    String accessKeySecret;
+
+    /** The AccessKey ID from the option, else the SDKs' environment variable; null if neither. */
+    String keyId() {
+        return accessKeyId != null ? accessKeyId : System.getenv("ALIBABA_CLOUD_ACCESS_KEY_ID");
+    }
+
+    /** The AccessKey secret from the option, else the SDKs' environment variable; null if neither. */
+    String keySecret() {
+        return accessKeySecret != null ? accessKeySecret : System.getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+    }
 }

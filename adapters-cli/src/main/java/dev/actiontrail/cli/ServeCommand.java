@@ -21,10 +21,6 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the ActionTrail API server (the official SDKs and the aliyun CLI talk to it unchanged).")
 final class ServeCommand implements Callable<Integer> {
-    /** The SDKs' standard environment variables for an AccessKey. */
-    static final String ENV_ID = "ALIBABA_CLOUD_ACCESS_KEY_ID";
-    static final String ENV_SECRET = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
-
     @Spec
     CommandSpec spec;
 
@@ -38,12 +34,6 @@ final class ServeCommand implements Callable<Integer> {
             description = "The account the server serves (16 digits); saved in the data folder.")
     String accountId;
 
-    @Option(names = "--access-key-id", description = "Root AccessKey ID (else $" + ENV_ID + ").")
-    String accessKeyId;
-
-    @Option(names = "--access-key-secret", description = "Root AccessKey secret (else $" + ENV_SECRET + ").")
-    String accessKeySecret;
-
     @Override
     public Integer call() throws Exception {
         Main main = (Main) spec.root().userObject();
@@ -53,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
             rt.settings().setAccountId(accountId);
             rt.settings().save();
         }
-        rootKey(rt.accessKeys(), rt, out);
+        rootKey(rt.accessKeys(), rt, main.globals, out);
         ApiServer server = new ApiServer(rt.gateway(main.globals.region), rt::storeReachable, Main.VERSION);
         int bound = server.start(host, port);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -70,9 +60,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The root key: from the options, else the environment, else the stored one, else a new one printed once. */
-    private void rootKey(AccessKeys keys, LocalRuntime rt, PrintWriter out) {
-        String id = accessKeyId != null ? accessKeyId : System.getenv(ENV_ID);
-        String secret = accessKeySecret != null ? accessKeySecret : System.getenv(ENV_SECRET);
+    private static void rootKey(AccessKeys keys, LocalRuntime rt, GlobalOptions globals, PrintWriter out) {
+        String id = globals.keyId();
+        String secret = globals.keySecret();
         if (id != null && !id.isEmpty() && secret != null && !secret.isEmpty()) {
             keys.supply(rt.account().id(), id, secret);
             return;

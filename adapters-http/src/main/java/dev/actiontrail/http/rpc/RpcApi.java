@@ -30,9 +30,13 @@ import java.util.function.Function;
  * <p>Actions served, in both 2020-07-06 and 2017-12-04 (§2, §3): CreateTrail, UpdateTrail, DeleteTrail,
  * DescribeTrails, GetTrailStatus, StartLogging, StopLogging, DescribeRegions, LookupEvents. Any other action is
  * {@code InvalidAction} (404); a missing Action or Version is {@code MissingParameter}; an unknown version
- * {@code InvalidVersion}.
+ * {@code InvalidVersion}. Security Center's version {@code 2018-12-03} is routed too; its service-trail actions are
+ * not served yet and answer {@code InvalidAction}.
  */
 public final class RpcApi {
+    /** The Security Center (product Sas) API version, routed here for its service-trail calls (seed 000). */
+    public static final String SAS_VERSION = "2018-12-03";
+
     private final TrailService trails;
     private final LookupEventsService lookup;
     private final ResourceDirectory resources;
@@ -75,6 +79,9 @@ public final class RpcApi {
             String versionText = params.get("Version");
             if (versionText == null || versionText.isEmpty()) {
                 throw ApiError.MISSING_PARAMETER.exception("Version");
+            }
+            if (versionText.equals(SAS_VERSION)) {
+                throw ApiError.INVALID_ACTION.exception(); // Security Center's service-trail calls: not yet served
             }
             ApiVersion version = ApiVersion.parse(versionText);
             Handler handler = handlers.get(action);
