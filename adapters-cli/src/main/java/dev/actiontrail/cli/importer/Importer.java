@@ -1,5 +1,6 @@
 package dev.actiontrail.cli.importer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.actiontrail.core.account.AccountId;
 import dev.actiontrail.core.event.AuditEvent;
 import dev.actiontrail.core.event.EventRecorder;
@@ -38,7 +39,13 @@ public final class Importer {
         this.progress = progress;
     }
 
-    /** The files to read for these arguments: files as given, directories walked (sorted), hidden files skipped. */
+    /** The file name endings read when a folder is walked (files named on the command line are always read). */
+    public static final List<String> EVENT_FILE_ENDINGS = List.of(".json", ".jsonl", ".ndjson", ".gz", ".log");
+
+    /**
+     * The files to read for these arguments: files as given; folders walked (sorted), keeping the files whose name
+     * ends with one of {@link #EVENT_FILE_ENDINGS} and is not hidden.
+     */
     public static List<Path> expand(List<Path> args) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : args) {
@@ -46,6 +53,7 @@ public final class Importer {
                 try (Stream<Path> walk = Files.walk(p)) {
                     walk.filter(Files::isRegularFile)
                             .filter(f -> !f.getFileName().toString().startsWith("."))
+                            .filter(f -> EVENT_FILE_ENDINGS.stream().anyMatch(f.getFileName().toString()::endsWith))
                             .sorted().forEach(files::add);
                 }
             } else {
@@ -80,8 +88,12 @@ public final class Importer {
             });
             flush(batch, counts);
             report.file(file, counts[0], counts[1]);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            report.fail(file, "malformed JSON: " + e.getOriginalMessage() + where, counts[0], committedRecords[0]);
         } catch (IOException | RuntimeException e) {
-            report.fail(file, e.getMessage(), counts[0], committedRecords[0]);
+            report.fail(file, String.valueOf(e.getMessage()), counts[0], committedRecords[0]);
         }
     }
 

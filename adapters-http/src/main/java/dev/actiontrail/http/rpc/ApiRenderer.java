@@ -47,9 +47,9 @@ public final class ApiRenderer {
         return write(JSON, response.body());
     }
 
-    /** Indented JSON of the response body, as the aliyun CLI prints it. */
+    /** Indented JSON of the response body (events indented too), as the aliyun CLI prints it. */
     public static String prettyJson(ApiResponse response) {
-        return write(PRETTY, response.body());
+        return write(PRETTY, expandRaw(response.body()));
     }
 
     /** The XML document of the response ({@code <Action>Response}, or {@code <Error>} for a failure). */
@@ -70,7 +70,7 @@ public final class ApiRenderer {
         }
     }
 
-    /** Replaces {@link RawJson} values by their parsed trees (XML cannot embed JSON text). */
+    /** Replaces {@link RawJson} values by their parsed trees (for XML, which cannot embed JSON text, and indenting). */
     private static Object expandRaw(Object value) {
         if (value instanceof RawJson raw) {
             try {
