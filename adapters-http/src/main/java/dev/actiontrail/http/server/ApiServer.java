@@ -3,7 +3,6 @@ package dev.actiontrail.http.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.actiontrail.core.error.ApiError;
 import dev.actiontrail.http.json.EventJson;
-import dev.actiontrail.http.rpc.ApiRenderer;
 import dev.actiontrail.http.rpc.RpcApi;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -60,6 +59,11 @@ public final class ApiServer {
                 .method(HttpMethod.DELETE)
                 .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false));
         router.route().handler(this::api);
+        // Requests Vert.x refuses before any handler (an undecodable URI, a body over the limit) still get the
+        // API's error format.
+        router.errorHandler(400, ctx -> send(ctx, gateway.failure(ApiError.INVALID_QUERY_PARAMETER.exception())));
+        router.errorHandler(413, ctx -> send(ctx, withStatus(413,
+                gateway.failure(ApiError.INVALID_QUERY_PARAMETER.exception()))));
         server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
                 .requestHandler(router)
                 .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -71,8 +75,7 @@ public final class ApiServer {
         inFlight.incrementAndGet();
         if (draining) {
             inFlight.decrementAndGet();
-            ctx.response().setStatusCode(503).putHeader("Content-Type", HttpAnswer.JSON).end(ApiRenderer.json(
-                    RpcApi.error("", "", "", ApiError.SERVICE_UNAVAILABLE.exception())));
+            send(ctx, gateway.failure(ApiError.SERVICE_UNAVAILABLE.exception()));
             return;
         }
         Map<String, String> headers = new LinkedHashMap<>();
@@ -85,19 +88,23 @@ public final class ApiServer {
             try {
                 return gateway.handle(call);
             } catch (RuntimeException e) {
-                return new HttpAnswer(500, HttpAnswer.JSON, ApiRenderer.json(RpcApi.error(
-                        headers.getOrDefault("x-acs-action", ""), "", "", ApiError.INTERNAL_ERROR.exception())));
+                return gateway.failure(ApiError.INTERNAL_ERROR.exception());
             }
         }, false).onComplete(result -> {
             try {
-                HttpAnswer answer = result.succeeded() ? result.result()
-                        : new HttpAnswer(500, HttpAnswer.JSON, "{\"Code\":\"InternalError\"}");
-                ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType())
-                        .end(answer.body());
+                send(ctx, result.succeeded() ? result.result() : gateway.failure(ApiError.INTERNAL_ERROR.exception()));
             } finally {
                 inFlight.decrementAndGet();
             }
         });
+    }
+
+    private static HttpAnswer withStatus(int status, HttpAnswer answer) {
+        return new HttpAnswer(status, answer.contentType(), answer.body());
+    }
+
+    private static void send(RoutingContext ctx, HttpAnswer answer) {
+        ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType()).end(answer.body());
     }
 
     private void health(RoutingContext ctx) {

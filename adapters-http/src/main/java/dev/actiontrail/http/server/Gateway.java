@@ -7,6 +7,7 @@ import dev.actiontrail.core.error.ApiError;
 import dev.actiontrail.core.error.ApiException;
 import dev.actiontrail.core.event.EventRecorder;
 import dev.actiontrail.http.auth.Authenticator;
+import dev.actiontrail.http.auth.Signatures;
 import dev.actiontrail.http.rpc.ApiRenderer;
 import dev.actiontrail.http.rpc.ApiResponse;
 import dev.actiontrail.http.rpc.RpcApi;
@@ -56,12 +57,21 @@ public final class Gateway {
 
     /** Answers one request (never throws for API errors: they become error answers). */
     public HttpAnswer handle(HttpCall call) {
-        Map<String, String> query = decode(call.rawQuery());
-        Map<String, String> body = isForm(call) ? decode(new String(call.body(), StandardCharsets.UTF_8)) : Map.of();
+        Map<String, String> query;
+        Map<String, String> body;
+        try {
+            query = decode(call.rawQuery());
+            body = isForm(call) ? decode(new String(call.body(), StandardCharsets.UTF_8)) : Map.of();
+        } catch (IllegalArgumentException e) { // a malformed %-escape
+            return failure(ApiError.INVALID_QUERY_PARAMETER.exception());
+        }
         Map<String, String> params = new LinkedHashMap<>(query);
         params.putAll(body);
-        putIfAbsent(params, "Action", call.headers().get("x-acs-action"));
-        putIfAbsent(params, "Version", call.headers().get("x-acs-version"));
+        if (call.headers().getOrDefault("authorization", "").startsWith(Signatures.V3_ALGORITHM)) {
+            // v3 signs these headers; a v1 request must carry Action and Version in its signed parameters
+            putIfAbsent(params, "Action", call.headers().get("x-acs-action"));
+            putIfAbsent(params, "Version", call.headers().get("x-acs-version"));
+        }
         boolean xml = "XML".equalsIgnoreCase(params.get("Format"));
         String region = region(params, call.headers().get("host"));
         String action = params.getOrDefault("Action", "");
@@ -82,6 +92,14 @@ public final class Gateway {
             return render(RpcApi.error(action, region, requestId, ApiError.SERVICE_UNAVAILABLE.exception()), xml);
         }
         return render(response, xml);
+    }
+
+    /**
+     * The JSON answer to a request that failed outside any action (server busy or stopping, body too large,
+     * internal error): a fresh RequestId and the default region's HostId.
+     */
+    public HttpAnswer failure(ApiException e) {
+        return render(RpcApi.error("", defaultRegion, ids.requestId(), e), false);
     }
 
     private static HttpAnswer render(ApiResponse response, boolean xml) {

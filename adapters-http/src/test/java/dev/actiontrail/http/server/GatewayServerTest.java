@@ -1113,4 +1113,29 @@ class GatewayServerTest {
             assertTrue(expected instanceof ConnectException, expected.toString());
         }
     }
+
+    @Test
+    void malformedEscapeIsABadRequestInTheApiErrorFormat() throws Exception {
+        Reply r = raw("POST", "/?Action=DescribeTrails&x=%zz", legacyHeaders("DescribeTrails", V2020), "");
+        assertError(r, 400, "InvalidQueryParameter");
+        assertEquals("actiontrail." + DEFAULT_REGION + ".aliyuncs.com", r.json().get("HostId").asText());
+    }
+
+    @Test
+    void oversizedBodyIsRefusedInTheApiErrorFormat() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Type", "application/x-www-form-urlencoded");
+        Reply r = send("POST", "/", h, "Name=" + "a".repeat((int) ApiServer.MAX_BODY_BYTES + 10));
+        assertError(r, 413, "InvalidQueryParameter");
+    }
+
+    @Test
+    void v1RequestsTakeActionAndVersionOnlyFromTheirSignedParameters() {
+        Map<String, String> params = signer.common("DescribeTrails", V2020);
+        params.remove("Action");
+        params.remove("Version");
+        Map<String, String> signed = signer.signV1("POST", params, Map.of());
+        Reply r = send("POST", "/?" + Signer.query(signed), legacyHeaders("DescribeTrails", V2020), "");
+        assertError(r, 400, "MissingParameter");
+    }
 }
