@@ -19,7 +19,8 @@ import java.util.Map;
 @Command(name = "actiontrail", mixinStandardHelpOptions = true, version = "actiontrail " + Main.VERSION,
         description = "Self-hosted Alibaba Cloud ActionTrail: trails, event history (LookupEvents) and delivery.",
         subcommands = {DestinationCommands.Oss.class, DestinationCommands.Sls.class, DestinationCommands.Odps.class,
-                ImportCommand.class, AccountCommand.class, ServeCommand.class, AccessKeyCommand.class})
+                ImportCommand.class, AccountCommand.class, ServeCommand.class, AccessKeyCommand.class,
+                DeliverCommand.class})
 public final class Main implements Runnable {
     /** This build's version. */
     public static final String VERSION = "0.1.0";

@@ -13,6 +13,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code actiontrail serve}: the standalone ActionTrail API server on the data folder. Logs one line with its
@@ -34,6 +37,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "The account the server serves (16 digits); saved in the data folder.")
     String accountId;
 
+    @Option(names = "--delivery-interval", paramLabel = "SECONDS",
+            description = "Delivery window: trails deliver the events of each window as one object per region "
+                    + "(default: ${DEFAULT-VALUE}; the real service uses 300).")
+    int deliveryInterval = 5;
+
     @Override
     public Integer call() throws Exception {
         Main main = (Main) spec.root().userObject();
@@ -46,9 +54,23 @@ final class ServeCommand implements Callable<Integer> {
         rootKey(rt.accessKeys(), rt, main.globals, out);
         ApiServer server = new ApiServer(rt.gateway(main.globals.region), rt::storeReachable, Main.VERSION);
         int bound = server.start(host, port);
+        ScheduledExecutorService deliverer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "actiontrail-delivery");
+            t.setDaemon(true);
+            return t;
+        });
+        deliverer.scheduleWithFixedDelay(() -> deliverQuietly(rt), deliveryInterval, deliveryInterval,
+                TimeUnit.SECONDS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(Duration.ofSeconds(30));
+            deliverer.shutdown();
+            try {
+                deliverer.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            deliverQuietly(rt); // the last window's events
             rt.close();
             stopped.countDown();
         }, "actiontrail-shutdown"));
@@ -57,6 +79,15 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** One delivery round; a failure is recorded per destination by the round itself, so nothing escapes here. */
+    private static void deliverQuietly(LocalRuntime rt) {
+        try {
+            rt.delivery().deliverOnce();
+        } catch (RuntimeException e) {
+            System.err.println("delivery round failed: " + e);
+        }
     }
 
     /** The root key: from the options, else the environment, else the stored one, else a new one printed once. */

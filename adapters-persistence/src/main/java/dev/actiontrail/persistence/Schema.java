@@ -24,6 +24,14 @@ import java.util.List;
  *       range scan in time order. {@code attr_key} is {@link dev.actiontrail.core.event.LookupKey#code()}. No
  *       foreign key to {@code event}: SQLite would then need an extra index on {@code seq} to check deletions.</li>
  * </ul>
+ *
+ * <p>V2 tables (delivery; see {@link SqliteDeliveryLedger}):
+ * <ul>
+ *   <li>{@code logging_segment}: the spans of the event log (by seq) during which a trail was logging;
+ *       {@code until_seq} is null while open.</li>
+ *   <li>{@code delivery_cursor}: per (trail, destination) how far delivery got, the batch being written and the
+ *       outcome of the last attempt (times in epoch ms UTC).</li>
+ * </ul>
  */
 final class Schema {
     /** One schema change: its version (1, 2, … in order), what it does, and its statements. */
@@ -77,7 +85,30 @@ final class Schema {
                         event_time INTEGER NOT NULL,
                         seq        INTEGER NOT NULL,
                         PRIMARY KEY (account_id, attr_key, attr_value, event_time, seq)
-                    ) WITHOUT ROWID, STRICT""")));
+                    ) WITHOUT ROWID, STRICT""")),
+            new Migration(2, "delivery: logging segments and delivery cursors", List.of(
+                    """
+                    CREATE TABLE logging_segment (
+                        account_id TEXT    NOT NULL,
+                        trail_name TEXT    NOT NULL,
+                        from_seq   INTEGER NOT NULL,
+                        until_seq  INTEGER,
+                        PRIMARY KEY (account_id, trail_name, from_seq)
+                    ) STRICT""",
+                    """
+                    CREATE TABLE delivery_cursor (
+                        account_id            TEXT    NOT NULL,
+                        trail_name            TEXT    NOT NULL,
+                        destination           TEXT    NOT NULL,
+                        delivered_seq         INTEGER NOT NULL,
+                        pending_to_seq        INTEGER NOT NULL,
+                        pending_stamp         INTEGER,
+                        latest_delivery_time  INTEGER,
+                        latest_delivery_error TEXT,
+                        failures              INTEGER NOT NULL,
+                        next_attempt          INTEGER,
+                        PRIMARY KEY (account_id, trail_name, destination)
+                    ) STRICT""")));
 
     /** The version this build brings files to. */
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

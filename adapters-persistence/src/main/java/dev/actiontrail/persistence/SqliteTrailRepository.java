@@ -71,6 +71,12 @@ public final class SqliteTrailRepository implements TrailRepository {
                 .list());
     }
 
+    /** The trails of every account, ordered by account, then name. */
+    @Override
+    public List<Trail> listAll() {
+        return store.read(h -> h.createQuery("SELECT * FROM trail ORDER BY account_id, name").map(TRAIL).list());
+    }
+
     /**
      * @throws IllegalStateException if the account already has a trail of that name
      */

@@ -11,7 +11,12 @@ import dev.actiontrail.http.auth.Authenticator;
 import dev.actiontrail.http.auth.NonceCache;
 import dev.actiontrail.http.rpc.RpcApi;
 import dev.actiontrail.http.server.Gateway;
+import dev.actiontrail.core.delivery.DeliveryService;
+import dev.actiontrail.core.delivery.DeliverySettings;
+import dev.actiontrail.persistence.SqliteDeliveryLedger;
+import dev.actiontrail.persistence.SqliteEventLog;
 import dev.actiontrail.persistence.SqliteStore;
+import dev.actiontrail.persistence.destination.LocalDeliveryWriters;
 import dev.actiontrail.persistence.access.FileAccessKeyStore;
 import dev.actiontrail.persistence.destination.LocalResourceDirectory;
 
@@ -35,6 +40,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final EventRecorder recorder;
     private final RpcApi api;
     private final AccessKeys accessKeys;
+    private final DeliveryService delivery;
     private final Clock clock;
     private final IdSource ids;
 
@@ -50,7 +56,10 @@ public final class LocalRuntime implements AutoCloseable {
         this.store = SqliteStore.open(dataDir.resolve(DATABASE));
         this.resources = new LocalResourceDirectory(dataDir);
         this.recorder = new EventRecorder(store.events(), clock, window);
-        TrailService trails = new TrailService(store.trails(), resources, clock);
+        SqliteDeliveryLedger ledger = new SqliteDeliveryLedger(store);
+        TrailService trails = new TrailService(store.trails(), resources, ledger, clock);
+        this.delivery = new DeliveryService(store.trails(), new SqliteEventLog(store), ledger,
+                LocalDeliveryWriters.all(resources), clock, DeliverySettings.DEFAULT);
         LookupEventsService lookup = new LookupEventsService(store.events(), clock, window);
         this.api = new RpcApi(trails, lookup, resources, ids);
         this.accessKeys = new AccessKeys(new FileAccessKeyStore(dataDir), clock);
@@ -84,6 +93,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public LocalResourceDirectory resources() {
         return resources;
+    }
+
+    /** Delivery of the trails' events to the data folder's local destinations. */
+    public DeliveryService delivery() {
+        return delivery;
     }
 
     /** The AccessKeys of the data folder ({@code access-keys.properties}, owner-only). */

@@ -82,14 +82,25 @@ final class Shapes {
         return m;
     }
 
-    /** GetTrailStatus (§2.6). Destination status fields appear only for the trail's destinations. */
+    /**
+     * GetTrailStatus (§2.6). Delivery times and errors appear only once a delivery was attempted; destination status
+     * fields only for the trail's destinations.
+     */
     static Map<String, Object> trailStatus(TrailStatusReport r, ApiVersion version) {
         Trail t = r.trail();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("IsLogging", t.isLogging());
         putTime(m, "StartLoggingTime", t.startLoggingTime());
         putTime(m, "StopLoggingTime", t.stopLoggingTime());
+        putTime(m, "LatestDeliveryTime", r.latestDeliveryTime());
+        if (r.latestDeliveryError() != null) {
+            m.put("LatestDeliveryError", r.latestDeliveryError());
+        }
         if (version == ApiVersion.V2020_07_06) {
+            putTime(m, "LatestDeliveryLogServiceTime", r.latestDeliveryLogServiceTime());
+            if (r.latestDeliveryLogServiceError() != null) {
+                m.put("LatestDeliveryLogServiceError", r.latestDeliveryLogServiceError());
+            }
             if (r.ossBucketStatus() != null) {
                 m.put("OssBucketStatus", r.ossBucketStatus());
             }

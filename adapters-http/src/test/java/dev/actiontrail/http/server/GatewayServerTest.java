@@ -17,6 +17,7 @@ import dev.actiontrail.core.event.LookupEventsService;
 import dev.actiontrail.core.event.StoredEvent;
 import dev.actiontrail.core.testing.InMemoryEventStore;
 import dev.actiontrail.core.testing.InMemoryResourceDirectory;
+import dev.actiontrail.core.testing.InMemoryDeliveryLedger;
 import dev.actiontrail.core.testing.InMemoryTrailRepository;
 import dev.actiontrail.core.testing.MutableClock;
 import dev.actiontrail.core.trail.TrailService;
@@ -134,7 +135,8 @@ class GatewayServerTest {
     void start() throws Exception {
         HistoryWindow window = HistoryWindow.DEFAULT;
         EventRecorder recorder = new EventRecorder(events, clock, window);
-        TrailService trails = new TrailService(new InMemoryTrailRepository(), resources, clock);
+        TrailService trails = new TrailService(new InMemoryTrailRepository(), resources,
+                new InMemoryDeliveryLedger(() -> 0L), clock);
         LookupEventsService lookup = new LookupEventsService(events, clock, window);
         IdSource ids = IdSource.random();
         RpcApi api = new RpcApi(trails, lookup, resources, ids);

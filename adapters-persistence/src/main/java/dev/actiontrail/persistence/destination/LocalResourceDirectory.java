@@ -61,6 +61,7 @@ public final class LocalResourceDirectory implements ResourceDirectory {
     private final Area oss;
     private final Area sls;
     private final Area odps;
+    private final Path staging;
 
     /** Resources under {@code root}; creation times from the system clock. */
     public LocalResourceDirectory(Path root) {
@@ -73,6 +74,7 @@ public final class LocalResourceDirectory implements ResourceDirectory {
         this.oss = new Area(root, "oss", "bucket");
         this.sls = new Area(root, "sls", "SLS project");
         this.odps = new Area(root, "odps", "MaxCompute project");
+        this.staging = root.resolve(".staging");
     }
 
     // --- ResourceDirectory ---
@@ -257,9 +259,32 @@ public final class LocalResourceDirectory implements ResourceDirectory {
         return odps.list().stream().map(Bucket::name).toList();
     }
 
-    private Path logstoreDir(String project, String logstore) {
+    // --- for the delivery writers ---
+
+    /** The folder of a bucket (objects are files below it, keys use {@code /}), or null for an impossible name. */
+    public Path bucketDir(String bucket) {
+        return oss.dir(bucket);
+    }
+
+    /** The folder of a Logstore inside its project's folder, or null for an impossible name. */
+    public Path logstoreDir(String project, String logstore) {
         Path projectDir = sls.dir(project);
         return projectDir == null || !isFolderName(logstore) ? null : projectDir.resolve(logstore);
+    }
+
+    /** The folder of a MaxCompute project, or null for an impossible name. */
+    public Path maxComputeProjectDir(String project) {
+        return odps.dir(project);
+    }
+
+    /** Whether ActionTrail may write to the MaxCompute project. */
+    public DestinationAccess maxComputeProjectAccess(String project) {
+        return odps.access(project);
+    }
+
+    /** Where delivery writes objects before renaming them into place (on the same file system). */
+    public Path stagingDir() {
+        return staging;
     }
 
     private Instant now() {

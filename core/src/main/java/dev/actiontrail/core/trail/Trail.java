@@ -70,6 +70,11 @@ public record Trail(
         return "actiontrail_" + name;
     }
 
+    /** The MaxCompute table ActionTrail delivers this trail's events to: {@code actiontrail_<trail>} (seed 001). */
+    public String maxComputeTable() {
+        return "actiontrail_" + name;
+    }
+
     /** Whether the trail covers {@code region} as seen from another home region (a shadow trail there). */
     public boolean coversRegion(String region) {
         return trailRegion.covers(region);

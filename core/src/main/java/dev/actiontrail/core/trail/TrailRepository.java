@@ -13,6 +13,9 @@ public interface TrailRepository {
     /** All trails of the account, ordered by name. */
     List<Trail> list(AccountId account);
 
+    /** The trails of every account, ordered by account, then name (for delivery). */
+    List<Trail> listAll();
+
     /** Stores a new trail (its name is not yet used in the account). */
     void insert(Trail trail);
 

@@ -4,6 +4,9 @@ import dev.actiontrail.core.account.Account;
 import dev.actiontrail.core.account.AccountId;
 import dev.actiontrail.core.api.ApiVersion;
 import dev.actiontrail.core.api.CallContext;
+import dev.actiontrail.core.delivery.DeliveryCursor;
+import dev.actiontrail.core.delivery.DeliveryLedger;
+import dev.actiontrail.core.delivery.DestinationType;
 import dev.actiontrail.core.destination.DestinationAccess;
 import dev.actiontrail.core.destination.ResourceDirectory;
 import dev.actiontrail.core.error.ApiError;
@@ -29,11 +32,17 @@ public final class TrailService {
 
     private final TrailRepository trails;
     private final ResourceDirectory resources;
+    private final DeliveryLedger ledger;
     private final Clock clock;
 
-    public TrailService(TrailRepository trails, ResourceDirectory resources, Clock clock) {
+    /**
+     * @param ledger where StartLogging / StopLogging open and close the trail's logging segments, and where
+     *               GetTrailStatus reads the outcome of deliveries
+     */
+    public TrailService(TrailRepository trails, ResourceDirectory resources, DeliveryLedger ledger, Clock clock) {
         this.trails = Objects.requireNonNull(trails);
         this.resources = Objects.requireNonNull(resources);
+        this.ledger = Objects.requireNonNull(ledger);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -122,6 +131,7 @@ public final class TrailService {
     public synchronized void delete(CallContext ctx, String name) {
         Trail trail = require(ctx, name);
         trails.delete(trail.accountId(), trail.name());
+        ledger.forget(trail.accountId(), trail.name());
     }
 
     /**
@@ -159,12 +169,18 @@ public final class TrailService {
         Boolean sls = trail.slsProject()
                 .map(p -> resources.logstoreAccess(account, p, trail.slsLogstore()) == DestinationAccess.WRITABLE)
                 .orElse(null);
-        return new TrailStatusReport(trail, oss, sls);
+        Optional<DeliveryCursor> toOss = ledger.cursor(account, trail.name(), DestinationType.OSS);
+        Optional<DeliveryCursor> toSls = ledger.cursor(account, trail.name(), DestinationType.SLS);
+        return new TrailStatusReport(trail, oss, sls,
+                toOss.map(DeliveryCursor::latestDeliveryTime).orElse(null),
+                toOss.map(DeliveryCursor::latestDeliveryError).orElse(null),
+                toSls.map(DeliveryCursor::latestDeliveryTime).orElse(null),
+                toSls.map(DeliveryCursor::latestDeliveryError).orElse(null));
     }
 
     /**
-     * StartLogging: {@code Fresh}/{@code Disable} → {@code Enable}, StartLoggingTime = now. Starting a logging
-     * trail changes nothing.
+     * StartLogging: {@code Fresh}/{@code Disable} → {@code Enable}, StartLoggingTime = now; the trail delivers the
+     * events recorded from now on. Starting a logging trail changes nothing.
      *
      * @throws dev.actiontrail.core.error.ApiException TrailNotFoundException (404)
      */
@@ -173,14 +189,15 @@ public final class TrailService {
         if (trail.status() == TrailStatus.Enable) {
             return trail;
         }
+        ledger.openSegment(trail.accountId(), trail.name());
         Trail started = trail.withStatus(TrailStatus.Enable, now());
         trails.update(started);
         return started;
     }
 
     /**
-     * StopLogging: {@code Enable} → {@code Disable}, StopLoggingTime = now. Stopping a trail that is not logging
-     * changes nothing.
+     * StopLogging: {@code Enable} → {@code Disable}, StopLoggingTime = now; the events recorded until now are
+     * still delivered, later ones are not. Stopping a trail that is not logging changes nothing.
      *
      * @throws dev.actiontrail.core.error.ApiException TrailNotFoundException (404)
      */
@@ -189,6 +206,7 @@ public final class TrailService {
         if (trail.status() != TrailStatus.Enable) {
             return trail;
         }
+        ledger.closeSegment(trail.accountId(), trail.name());
         Trail stopped = trail.withStatus(TrailStatus.Disable, now());
         trails.update(stopped);
         return stopped;

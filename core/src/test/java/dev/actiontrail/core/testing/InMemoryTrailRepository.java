@@ -32,6 +32,14 @@ public final class InMemoryTrailRepository implements TrailRepository {
     }
 
     @Override
+    public synchronized List<Trail> listAll() {
+        List<Trail> all = new java.util.ArrayList<>();
+        byAccount.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey(
+                java.util.Comparator.comparing(AccountId::value))).forEach(e -> all.addAll(e.getValue().values()));
+        return all;
+    }
+
+    @Override
     public synchronized void insert(Trail trail) {
         Objects.requireNonNull(trail, "trail");
         TreeMap<String, Trail> trails = byAccount.computeIfAbsent(trail.accountId(), a -> new TreeMap<>());

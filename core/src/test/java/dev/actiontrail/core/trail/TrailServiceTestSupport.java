@@ -5,6 +5,7 @@ import dev.actiontrail.core.account.AccountId;
 import dev.actiontrail.core.api.ApiVersion;
 import dev.actiontrail.core.api.CallContext;
 import dev.actiontrail.core.error.ApiException;
+import dev.actiontrail.core.testing.InMemoryDeliveryLedger;
 import dev.actiontrail.core.testing.InMemoryResourceDirectory;
 import dev.actiontrail.core.testing.InMemoryTrailRepository;
 import dev.actiontrail.core.testing.MutableClock;
@@ -43,6 +44,7 @@ abstract class TrailServiceTestSupport {
     MutableClock clock;
     InMemoryTrailRepository repository;
     InMemoryResourceDirectory resources;
+    InMemoryDeliveryLedger ledger;
     TrailService service;
 
     @BeforeEach
@@ -58,7 +60,8 @@ abstract class TrailServiceTestSupport {
                 .addSlsProject(ACCOUNT_ID, "audit-project")
                 .addSlsProject(ACCOUNT_ID, "denied-project").denySlsProject(ACCOUNT_ID, "denied-project")
                 .addSlsProject(OTHER_ID, "other-project");
-        service = new TrailService(repository, resources, clock);
+        ledger = new InMemoryDeliveryLedger(() -> 0L);
+        service = new TrailService(repository, resources, ledger, clock);
     }
 
     static CallContext ctx(String region) {

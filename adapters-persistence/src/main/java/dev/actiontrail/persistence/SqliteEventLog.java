@@ -1,0 +1,40 @@
+package dev.actiontrail.persistence;
+
+import dev.actiontrail.core.account.AccountId;
+import dev.actiontrail.core.delivery.EventLog;
+import dev.actiontrail.core.delivery.LoggedEvent;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The event table read in recording order (by {@code seq}, its primary key) for delivery.
+ */
+public final class SqliteEventLog implements EventLog {
+    private final SqliteStore store;
+
+    public SqliteEventLog(SqliteStore store) {
+        this.store = store;
+    }
+
+    /** The last seq recorded (0 when none), read on {@code h} so callers can use it inside their transaction. */
+    static long lastSeq(Handle h) {
+        return h.createQuery("SELECT coalesce(max(seq), 0) FROM event").mapTo(Long.class).one();
+    }
+
+    @Override
+    public long lastSeq() {
+        return store.read(SqliteEventLog::lastSeq);
+    }
+
+    @Override
+    public List<LoggedEvent> read(AccountId account, long afterSeq, long untilSeq, int limit) {
+        return store.read(h -> h.createQuery("SELECT seq, event_time, acs_region, event_rw, json FROM event "
+                        + "WHERE seq > ? AND seq <= ? AND account_id = ? ORDER BY seq LIMIT ?")
+                .bind(0, afterSeq).bind(1, untilSeq).bind(2, account.value()).bind(3, limit)
+                .map((rs, ctx) -> new LoggedEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .list());
+    }
+}

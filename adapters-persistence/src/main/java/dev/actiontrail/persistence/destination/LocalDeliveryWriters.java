@@ -1,0 +1,231 @@
+package dev.actiontrail.persistence.destination;
+
+import dev.actiontrail.core.delivery.DeliveryBatch;
+import dev.actiontrail.core.delivery.DeliveryException;
+import dev.actiontrail.core.delivery.DestinationType;
+import dev.actiontrail.core.delivery.DestinationWriter;
+import dev.actiontrail.core.delivery.LoggedEvent;
+import dev.actiontrail.core.destination.DestinationAccess;
+import dev.actiontrail.core.trail.Arn;
+import dev.actiontrail.core.trail.Trail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The local destinations' delivery writers, in the real services' layouts (API reference notes §6), under the
+ * data folder of a {@link LocalResourceDirectory}. Every object is written aside ({@code .staging}), synced, then
+ * renamed into place, so a reader never sees a partial object; writing the same batch again replaces the same
+ * objects with the same bytes.
+ *
+ * <ul>
+ *   <li><b>OSS</b> ({@code oss/<bucket>/}): key
+ *       {@code <OssKeyPrefix>/AliyunLogs/Actiontrail/<region>/<YYYY>/<MM>/<DD>/Actiontrail_<region>_<YYYYMMDDHHMMSS>_1002_<count>_<size>_<md5>.gz}
+ *       with the batch's delivery time (UTC); content the gzip of a JSON array of the events as recorded;
+ *       {@code <size>} is the object's size in bytes and {@code <md5>} the lower-case hex MD5 of the object.</li>
+ *   <li><b>SLS</b> ({@code sls/<project>/actiontrail_<trail>/}): one JSON-lines shard per delivery,
+ *       {@code <YYYYMMDDHHMMSS>_<firstSeq>_<lastSeq>.jsonl}; each line one log
+ *       {@code {"__topic__":"actiontrail_audit_event","__time__":<eventTime, epoch s>,"__source__":"actiontrail","event":{...}}}
+ *       (§6.2; {@code event} carried as a JSON object).</li>
+ *   <li><b>MaxCompute</b> ({@code odps/<project>/actiontrail_<trail>/ds=<YYYYMMDD>/}): table
+ *       {@code actiontrail_<trail>} partitioned by the events' day (UTC), one JSON event per line, one file per
+ *       delivery and partition, {@code <YYYYMMDDHHMMSS>_<firstSeq>_<lastSeq>.jsonl}.</li>
+ * </ul>
+ */
+public final class LocalDeliveryWriters {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter PARTITION = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+    private LocalDeliveryWriters() {
+    }
+
+    /** The three writers over the directory's folders. */
+    public static List<DestinationWriter> all(LocalResourceDirectory resources) {
+        return List.of(new Oss(resources), new Sls(resources), new MaxCompute(resources));
+    }
+
+    /** The OSS object key of a batch's gzip content (§6.1). */
+    public static String ossKey(Trail trail, String region, Instant stamp, int count, byte[] content) {
+        String prefix = trail.ossKeyPrefix().isEmpty() ? "" : trail.ossKeyPrefix().replaceAll("/+$", "") + "/";
+        return prefix + "AliyunLogs/Actiontrail/" + region + "/" + DAY_PATH.format(stamp) + "/Actiontrail_" + region
+                + "_" + STAMP.format(stamp) + "_1002_" + count + "_" + content.length + "_" + md5(content) + ".gz";
+    }
+
+    static final class Oss implements DestinationWriter {
+        private final LocalResourceDirectory resources;
+
+        Oss(LocalResourceDirectory resources) {
+            this.resources = resources;
+        }
+
+        @Override
+        public DestinationType type() {
+            return DestinationType.OSS;
+        }
+
+        @Override
+        public void write(DeliveryBatch batch) {
+            String bucket = batch.trail().ossBucketName();
+            requireWritable(resources.bucketAccess(batch.trail().accountId(), bucket), "OSS bucket " + bucket,
+                    "NoSuchBucket: The specified bucket does not exist.",
+                    "AccessDenied: You have no right to access this object because of bucket acl.");
+            byte[] gzip = gzip(jsonArray(batch.events()));
+            String key = ossKey(batch.trail(), batch.region(), batch.stamp(), batch.events().size(), gzip);
+            place(resources, resources.bucketDir(bucket).resolve(key), gzip);
+        }
+    }
+
+    static final class Sls implements DestinationWriter {
+        private final LocalResourceDirectory resources;
+
+        Sls(LocalResourceDirectory resources) {
+            this.resources = resources;
+        }
+
+        @Override
+        public DestinationType type() {
+            return DestinationType.SLS;
+        }
+
+        @Override
+        public void write(DeliveryBatch batch) {
+            Trail trail = batch.trail();
+            String project = trail.slsProject().orElseThrow();
+            requireWritable(resources.slsProjectAccess(trail.accountId(), project), "SLS project " + project,
+                    "ProjectNotExist: The Project does not exist : " + project,
+                    "Unauthorized: denied by sts or ram, action: log:PostLogStoreLogs");
+            requireWritable(resources.logstoreAccess(trail.accountId(), project, trail.slsLogstore()),
+                    "Logstore " + trail.slsLogstore(),
+                    "LogStoreNotExist: logstore " + trail.slsLogstore() + " does not exist",
+                    "Unauthorized: denied by sts or ram, action: log:PostLogStoreLogs");
+            StringBuilder lines = new StringBuilder();
+            for (LoggedEvent e : batch.events()) {
+                lines.append("{\"__topic__\":\"actiontrail_audit_event\",\"__time__\":")
+                        .append(e.eventTime().getEpochSecond())
+                        .append(",\"__source__\":\"actiontrail\",\"event\":").append(e.json()).append("}\n");
+            }
+            Path shard = resources.logstoreDir(project, trail.slsLogstore()).resolve(STAMP.format(batch.stamp()) + "_"
+                    + batch.firstSeq() + "_" + batch.lastSeq() + ".jsonl");
+            place(resources, shard, lines.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static final class MaxCompute implements DestinationWriter {
+        private final LocalResourceDirectory resources;
+
+        MaxCompute(LocalResourceDirectory resources) {
+            this.resources = resources;
+        }
+
+        @Override
+        public DestinationType type() {
+            return DestinationType.MAX_COMPUTE;
+        }
+
+        @Override
+        public void write(DeliveryBatch batch) {
+            Trail trail = batch.trail();
+            String project = Arn.maxComputeProject(trail.maxComputeProjectArn()).resource();
+            requireWritable(resources.maxComputeProjectAccess(project), "MaxCompute project " + project,
+                    "ODPS-0420095: Access Denied - The project " + project + " does not exist.",
+                    "ODPS-0420095: Access Denied - Authorization Failed [4019], You have NO privilege on "
+                            + project);
+            Map<String, List<LoggedEvent>> byDay = new LinkedHashMap<>();
+            for (LoggedEvent e : batch.events()) {
+                byDay.computeIfAbsent(PARTITION.format(e.eventTime()), d -> new ArrayList<>()).add(e);
+            }
+            Path table = resources.maxComputeProjectDir(project).resolve(trail.maxComputeTable());
+            for (Map.Entry<String, List<LoggedEvent>> day : byDay.entrySet()) {
+                StringBuilder lines = new StringBuilder();
+                day.getValue().forEach(e -> lines.append(e.json()).append('\n'));
+                List<LoggedEvent> events = day.getValue();
+                Path file = table.resolve("ds=" + day.getKey()).resolve(STAMP.format(batch.stamp()) + "_"
+                        + events.get(0).seq() + "_" + events.get(events.size() - 1).seq() + ".jsonl");
+                place(resources, file, lines.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static void requireWritable(DestinationAccess access, String what, String missing, String denied) {
+        if (access == DestinationAccess.MISSING) {
+            throw new DeliveryException(missing);
+        }
+        if (access == DestinationAccess.DENIED) {
+            throw new DeliveryException(denied);
+        }
+    }
+
+    /** Writes {@code content} aside, syncs it, and renames it onto {@code target} atomically. */
+    private static void place(LocalResourceDirectory resources, Path target, byte[] content) {
+        Path staged = resources.stagingDir().resolve(UUID.randomUUID() + ".part");
+        try {
+            Files.createDirectories(staged.getParent());
+            Files.createDirectories(target.getParent());
+            try (FileChannel ch = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(staged);
+            } catch (IOException ignored) {
+                // the staging file is garbage either way
+            }
+            throw new DeliveryException("write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] jsonArray(List<LoggedEvent> events) {
+        StringBuilder sb = new StringBuilder(events.size() * 1024).append('[');
+        for (int i = 0; i < events.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(events.get(i).json());
+        }
+        return sb.append(']').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Gzip with a zero modification time, so the same content always gives the same bytes. */
+    private static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 65536)) {
+            gz.write(data);
+        } catch (IOException e) {
+            throw new DeliveryException("gzip failed: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String md5(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
