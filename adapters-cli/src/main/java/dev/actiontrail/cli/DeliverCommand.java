@@ -34,7 +34,7 @@ final class DeliverCommand implements Callable<Integer> {
             int rounds = 0;
             DeliveryService.Round round;
             do {
-                round = rt.delivery().deliverOnce();
+                round = rt.deliverRound();
                 rounds++;
                 events += round.eventsDelivered();
                 objects += round.objectsWritten();

@@ -8,7 +8,16 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.actiontrail.http.json.EventJson;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * Local stand-ins for the destinations a trail delivers to, shaped like ossutil and the SLS / MaxCompute consoles:
@@ -95,8 +104,76 @@ final class DestinationCommands {
     }
 
     @Command(name = "sls", mixinStandardHelpOptions = true, description = "Local Simple Log Service projects.",
-            subcommands = {Sls.CreateProject.class, Sls.Ls.class})
+            subcommands = {Sls.CreateProject.class, Sls.Ls.class, Sls.Tail.class, Sls.Query.class})
     static final class Sls {
+        /** The logs of a Logstore in delivery order, each {@code {"__topic__","__time__","__source__","event"}}. */
+        static List<JsonNode> logs(LocalRuntime rt, String project, String logstore) {
+            Path dir = rt.resources().logstoreDir(project, logstore);
+            if (dir == null || !Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("no such Logstore: " + project + "/" + logstore);
+            }
+            List<JsonNode> out = new ArrayList<>();
+            try (Stream<Path> shards = Files.list(dir)) {
+                for (Path shard : shards.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+                    for (String line : Files.readAllLines(shard)) {
+                        if (!line.isBlank()) {
+                            out.add(EventJson.MAPPER.readTree(line));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + dir + ": " + e.getMessage(), e);
+            }
+            return out;
+        }
+
+        @Command(name = "tail", mixinStandardHelpOptions = true,
+                description = "Print the last logs of a Logstore (one JSON log per line).")
+        static final class Tail implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+            @Parameters(index = "0", paramLabel = "PROJECT")
+            String project;
+            @Parameters(index = "1", paramLabel = "LOGSTORE", description = "e.g. actiontrail_<trail>")
+            String logstore;
+            @Option(names = {"-n", "--lines"}, description = "How many logs (default: ${DEFAULT-VALUE}).")
+            int lines = 10;
+
+            @Override
+            public Integer call() {
+                return withRuntime(spec, rt -> {
+                    List<JsonNode> logs = logs(rt, project, logstore);
+                    return String.join("\n", logs.subList(Math.max(0, logs.size() - lines), logs.size()).stream()
+                            .map(JsonNode::toString).toList());
+                });
+            }
+        }
+
+        @Command(name = "query", mixinStandardHelpOptions = true,
+                description = "Print the logs of a Logstore whose event matches every --where FIELD=VALUE "
+                        + "(a field path like eventName or userIdentity.userName).")
+        static final class Query implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+            @Parameters(index = "0", paramLabel = "PROJECT")
+            String project;
+            @Parameters(index = "1", paramLabel = "LOGSTORE")
+            String logstore;
+            @Option(names = "--where", paramLabel = "FIELD=VALUE", description = "Exact match on an event field.")
+            List<String> where = new ArrayList<>();
+
+            @Override
+            public Integer call() {
+                return withRuntime(spec, rt -> String.join("\n", logs(rt, project, logstore).stream()
+                        .filter(log -> where.stream().allMatch(w -> {
+                            int eq = w.indexOf('=');
+                            String path = "/" + w.substring(0, Math.max(0, eq)).replace('.', '/');
+                            return eq > 0 && log.path("event").at(path).asText().equals(w.substring(eq + 1));
+                        }))
+                        .map(JsonNode::toString).toList()));
+            }
+        }
+
         @Command(name = "create-project", mixinStandardHelpOptions = true,
                 description = "Create an SLS project in the region given by --region.")
         static final class CreateProject implements Callable<Integer> {

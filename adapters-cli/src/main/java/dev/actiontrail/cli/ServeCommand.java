@@ -84,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
     /** One delivery round; a failure is recorded per destination by the round itself, so nothing escapes here. */
     private static void deliverQuietly(LocalRuntime rt) {
         try {
-            rt.delivery().deliverOnce();
+            rt.deliverRound();
         } catch (RuntimeException e) {
             System.err.println("delivery round failed: " + e);
         }

@@ -108,7 +108,22 @@ final class Schema {
                         failures              INTEGER NOT NULL,
                         next_attempt          INTEGER,
                         PRIMARY KEY (account_id, trail_name, destination)
-                    ) STRICT""")));
+                    ) STRICT""",
+                    """
+                    CREATE TABLE delivery_history_job (
+                        job_id        INTEGER PRIMARY KEY AUTOINCREMENT,
+                        account_id    TEXT    NOT NULL,
+                        trail_name    TEXT    NOT NULL,
+                        home_region   TEXT    NOT NULL,
+                        client_token  TEXT    NOT NULL,
+                        job_status    INTEGER NOT NULL,
+                        region_status TEXT    NOT NULL,
+                        created_time  INTEGER NOT NULL,
+                        updated_time  INTEGER NOT NULL,
+                        start_time    INTEGER NOT NULL,
+                        end_time      INTEGER NOT NULL
+                    ) STRICT""",
+                    "CREATE INDEX delivery_history_job_by_account ON delivery_history_job (account_id, job_id)")));
 
     /** The version this build brings files to. */
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

@@ -13,8 +13,10 @@ import dev.actiontrail.http.rpc.RpcApi;
 import dev.actiontrail.http.server.Gateway;
 import dev.actiontrail.core.delivery.DeliveryService;
 import dev.actiontrail.core.delivery.DeliverySettings;
+import dev.actiontrail.core.delivery.HistoryJobService;
 import dev.actiontrail.persistence.SqliteDeliveryLedger;
 import dev.actiontrail.persistence.SqliteEventLog;
+import dev.actiontrail.persistence.SqliteHistoryJobs;
 import dev.actiontrail.persistence.SqliteStore;
 import dev.actiontrail.persistence.destination.LocalDeliveryWriters;
 import dev.actiontrail.persistence.access.FileAccessKeyStore;
@@ -41,6 +43,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final RpcApi api;
     private final AccessKeys accessKeys;
     private final DeliveryService delivery;
+    private final HistoryJobService historyJobs;
     private final Clock clock;
     private final IdSource ids;
 
@@ -57,11 +60,15 @@ public final class LocalRuntime implements AutoCloseable {
         this.resources = new LocalResourceDirectory(dataDir);
         this.recorder = new EventRecorder(store.events(), clock, window);
         SqliteDeliveryLedger ledger = new SqliteDeliveryLedger(store);
-        TrailService trails = new TrailService(store.trails(), resources, ledger, clock);
-        this.delivery = new DeliveryService(store.trails(), new SqliteEventLog(store), ledger,
-                LocalDeliveryWriters.all(resources), clock, DeliverySettings.DEFAULT);
+        SqliteHistoryJobs jobs = new SqliteHistoryJobs(store);
+        SqliteEventLog log = new SqliteEventLog(store);
+        TrailService trails = new TrailService(store.trails(), resources, ledger, jobs, clock);
+        this.delivery = new DeliveryService(store.trails(), log, ledger, LocalDeliveryWriters.all(resources), clock,
+                DeliverySettings.DEFAULT);
+        this.historyJobs = new HistoryJobService(store.trails(), jobs, log, ledger, LocalDeliveryWriters.all(resources),
+                clock, window, DeliverySettings.DEFAULT);
         LookupEventsService lookup = new LookupEventsService(store.events(), clock, window);
-        this.api = new RpcApi(trails, lookup, resources, ids);
+        this.api = new RpcApi(trails, lookup, historyJobs, resources, ids);
         this.accessKeys = new AccessKeys(new FileAccessKeyStore(dataDir), clock);
         recorder.purgeExpired();
     }
@@ -98,6 +105,19 @@ public final class LocalRuntime implements AutoCloseable {
     /** Delivery of the trails' events to the data folder's local destinations. */
     public DeliveryService delivery() {
         return delivery;
+    }
+
+    /**
+     * One delivery round: live delivery, then one step of every running delivery history job (what the server
+     * does every delivery window and {@code actiontrail deliver} does on demand).
+     *
+     * @return the live round's outcome, with the backfilled events added to its count
+     */
+    public DeliveryService.Round deliverRound() {
+        DeliveryService.Round live = delivery.deliverOnce();
+        int backfilled = historyJobs.advance();
+        return new DeliveryService.Round(live.eventsDelivered() + backfilled, live.objectsWritten(), live.failures(),
+                live.caughtUp() && !historyJobs.hasRunningJobs());
     }
 
     /** The AccessKeys of the data folder ({@code access-keys.properties}, owner-only). */

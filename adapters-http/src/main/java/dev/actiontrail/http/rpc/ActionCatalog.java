@@ -61,6 +61,15 @@ public final class ActionCatalog {
                 legacy ? List.of() : List.of("AcceptLanguage"));
         add(m, "LookupEvents", "Looks up events of the event history (last 90 days, at most 30 days per query).",
                 lookup);
+        if (!legacy) {
+            add(m, "CreateDeliveryHistoryJob", "Backfills a trail's destinations with the events of the last 90 days.",
+                    List.of("TrailName", "ClientToken"));
+            add(m, "GetDeliveryHistoryJob", "Shows a delivery history job and its progress per region.",
+                    List.of("JobId"));
+            add(m, "ListDeliveryHistoryJobs", "Lists delivery history jobs, newest first.",
+                    List.of("PageNumber", "PageSize"));
+            add(m, "DeleteDeliveryHistoryJob", "Deletes a delivery history job.", List.of("JobId"));
+        }
         return m;
     }
 

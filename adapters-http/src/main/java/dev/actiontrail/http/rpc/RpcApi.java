@@ -4,6 +4,7 @@ import dev.actiontrail.core.account.Account;
 import dev.actiontrail.core.api.ApiVersion;
 import dev.actiontrail.core.api.CallContext;
 import dev.actiontrail.core.api.IdSource;
+import dev.actiontrail.core.delivery.HistoryJobService;
 import dev.actiontrail.core.destination.ResourceDirectory;
 import dev.actiontrail.core.error.ApiError;
 import dev.actiontrail.core.error.ApiException;
@@ -28,7 +29,8 @@ import java.util.function.Function;
  * The HTTP server and the CLI both answer through this one place.
  *
  * <p>Actions served, in both 2020-07-06 and 2017-12-04 (§2, §3): CreateTrail, UpdateTrail, DeleteTrail,
- * DescribeTrails, GetTrailStatus, StartLogging, StopLogging, DescribeRegions, LookupEvents. Any other action is
+ * DescribeTrails, GetTrailStatus, StartLogging, StopLogging, DescribeRegions, LookupEvents; in 2020-07-06 also
+ * CreateDeliveryHistoryJob, GetDeliveryHistoryJob, ListDeliveryHistoryJobs, DeleteDeliveryHistoryJob. Any other action is
  * {@code InvalidAction} (404); a missing Action or Version is {@code MissingParameter}; an unknown version
  * {@code InvalidVersion}. Security Center's version {@code 2018-12-03} is routed too; its service-trail actions are
  * not served yet and answer {@code InvalidAction}.
@@ -39,6 +41,7 @@ public final class RpcApi {
 
     private final TrailService trails;
     private final LookupEventsService lookup;
+    private final HistoryJobService historyJobs;
     private final ResourceDirectory resources;
     private final IdSource ids;
     private final Map<String, Handler> handlers = new LinkedHashMap<>();
@@ -49,8 +52,10 @@ public final class RpcApi {
         Map<String, Object> handle(CallContext ctx, Params params);
     }
 
-    public RpcApi(TrailService trails, LookupEventsService lookup, ResourceDirectory resources, IdSource ids) {
+    public RpcApi(TrailService trails, LookupEventsService lookup, HistoryJobService historyJobs,
+                  ResourceDirectory resources, IdSource ids) {
         this.trails = Objects.requireNonNull(trails);
+        this.historyJobs = Objects.requireNonNull(historyJobs);
         this.lookup = Objects.requireNonNull(lookup);
         this.resources = Objects.requireNonNull(resources);
         this.ids = Objects.requireNonNull(ids);
@@ -131,6 +136,15 @@ public final class RpcApi {
         handlers.put("DescribeRegions", (ctx, p) ->
                 Shapes.regions(AcceptLanguage.parse(p.get("AcceptLanguage")), ctx.version()));
         handlers.put("LookupEvents", (ctx, p) -> Shapes.events(lookup.lookup(ctx, lookupRequest(p, ctx.version()))));
+        handlers.put("CreateDeliveryHistoryJob", (ctx, p) -> Map.of("JobId",
+                historyJobs.create(ctx, p.get("TrailName"), p.get("ClientToken")).jobId()));
+        handlers.put("GetDeliveryHistoryJob", (ctx, p) -> Shapes.historyJob(historyJobs.get(ctx, p.get("JobId")), true));
+        handlers.put("ListDeliveryHistoryJobs", (ctx, p) -> Shapes.historyJobs(
+                historyJobs.list(ctx, p.get("PageNumber"), p.get("PageSize"))));
+        handlers.put("DeleteDeliveryHistoryJob", (ctx, p) -> {
+            historyJobs.delete(ctx, p.get("JobId"));
+            return Map.of();
+        });
     }
 
     private Map<String, Object> describeTrails(CallContext ctx, Params p) {

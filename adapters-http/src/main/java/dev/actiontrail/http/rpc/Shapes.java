@@ -1,6 +1,8 @@
 package dev.actiontrail.http.rpc;
 
 import dev.actiontrail.core.api.ApiVersion;
+import dev.actiontrail.core.delivery.HistoryJob;
+import dev.actiontrail.core.delivery.HistoryJobService;
 import dev.actiontrail.core.event.EventPage;
 import dev.actiontrail.core.region.AcceptLanguage;
 import dev.actiontrail.core.region.RegionCatalogue;
@@ -136,6 +138,38 @@ final class Shapes {
             m.put("NextToken", page.nextToken());
         }
         m.put("Events", page.events().stream().map(RawJson::new).toList());
+        return m;
+    }
+
+    /** One delivery history job: the ListDeliveryHistoryJobs item, or with {@code detailed} GetDeliveryHistoryJob. */
+    static Map<String, Object> historyJob(HistoryJob j, boolean detailed) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("JobId", j.jobId());
+        m.put("TrailName", j.trailName());
+        m.put("HomeRegion", j.homeRegion());
+        m.put("JobStatus", j.jobStatus());
+        m.put("CreatedTime", time(j.createdTime()));
+        m.put("UpdatedTime", time(j.updatedTime()));
+        m.put("StartTime", time(j.startTime()));
+        m.put("EndTime", time(j.endTime()));
+        if (detailed) {
+            m.put("Status", j.regionStatus().entrySet().stream().map(e -> {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("Region", e.getKey());
+                r.put("Status", e.getValue());
+                return r;
+            }).toList());
+        }
+        return m;
+    }
+
+    /** ListDeliveryHistoryJobs (§2.10). */
+    static Map<String, Object> historyJobs(HistoryJobService.Page page) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("DeliveryHistoryJobs", page.jobs().stream().map(j -> historyJob(j, false)).toList());
+        m.put("PageNumber", page.pageNumber());
+        m.put("PageSize", page.pageSize());
+        m.put("TotalCount", page.totalCount());
         return m;
     }
 

@@ -17,7 +17,12 @@ import dev.actiontrail.core.event.LookupEventsService;
 import dev.actiontrail.core.event.StoredEvent;
 import dev.actiontrail.core.testing.InMemoryEventStore;
 import dev.actiontrail.core.testing.InMemoryResourceDirectory;
+import dev.actiontrail.core.delivery.DeliverySettings;
+import dev.actiontrail.core.delivery.EventLog;
+import dev.actiontrail.core.delivery.HistoryJobService;
+import dev.actiontrail.core.delivery.LoggedEvent;
 import dev.actiontrail.core.testing.InMemoryDeliveryLedger;
+import dev.actiontrail.core.testing.InMemoryHistoryJobs;
 import dev.actiontrail.core.testing.InMemoryTrailRepository;
 import dev.actiontrail.core.testing.MutableClock;
 import dev.actiontrail.core.trail.TrailService;
@@ -135,11 +140,27 @@ class GatewayServerTest {
     void start() throws Exception {
         HistoryWindow window = HistoryWindow.DEFAULT;
         EventRecorder recorder = new EventRecorder(events, clock, window);
-        TrailService trails = new TrailService(new InMemoryTrailRepository(), resources,
-                new InMemoryDeliveryLedger(() -> 0L), clock);
+        InMemoryTrailRepository trailRepository = new InMemoryTrailRepository();
+        InMemoryDeliveryLedger ledger = new InMemoryDeliveryLedger(() -> 0L);
+        InMemoryHistoryJobs jobs = new InMemoryHistoryJobs();
+        TrailService trails = new TrailService(trailRepository, resources, ledger, jobs, clock);
         LookupEventsService lookup = new LookupEventsService(events, clock, window);
+        // history jobs are answered here; their backfill runs (and is tested) with the delivery adapters
+        EventLog noLog = new EventLog() {
+            @Override
+            public long lastSeq() {
+                return 0;
+            }
+
+            @Override
+            public List<LoggedEvent> read(AccountId account, long afterSeq, long untilSeq, int limit) {
+                return List.of();
+            }
+        };
+        HistoryJobService historyJobs = new HistoryJobService(trailRepository, jobs, noLog, ledger, List.of(), clock,
+                window, DeliverySettings.DEFAULT);
         IdSource ids = IdSource.random();
-        RpcApi api = new RpcApi(trails, lookup, resources, ids);
+        RpcApi api = new RpcApi(trails, lookup, historyJobs, resources, ids);
         AccessKeys keys = new AccessKeys(new InMemoryAccessKeyStore(), clock);
         keys.supply(ACCOUNT, "testid", "testsecret");
         AccessKey alice = keys.create(ACCOUNT, "alice");

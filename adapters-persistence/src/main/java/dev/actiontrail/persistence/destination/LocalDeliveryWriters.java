@@ -43,7 +43,7 @@ import java.util.zip.GZIPOutputStream;
  *       with the batch's delivery time (UTC); content the gzip of a JSON array of the events as recorded;
  *       {@code <size>} is the object's size in bytes and {@code <md5>} the lower-case hex MD5 of the object.</li>
  *   <li><b>SLS</b> ({@code sls/<project>/actiontrail_<trail>/}): one JSON-lines shard per delivery,
- *       {@code <YYYYMMDDHHMMSS>_<firstSeq>_<lastSeq>.jsonl}; each line one log
+ *       {@code <YYYYMMDDHHMMSS>_<firstSeq>_<lastSeq>.jsonl} (seqs zero-padded to 12 digits); each line one log
  *       {@code {"__topic__":"actiontrail_audit_event","__time__":<eventTime, epoch s>,"__source__":"actiontrail","event":{...}}}
  *       (§6.2; {@code event} carried as a JSON object).</li>
  *   <li><b>MaxCompute</b> ({@code odps/<project>/actiontrail_<trail>/ds=<YYYYMMDD>/}): table
@@ -124,8 +124,8 @@ public final class LocalDeliveryWriters {
                         .append(e.eventTime().getEpochSecond())
                         .append(",\"__source__\":\"actiontrail\",\"event\":").append(e.json()).append("}\n");
             }
-            Path shard = resources.logstoreDir(project, trail.slsLogstore()).resolve(STAMP.format(batch.stamp()) + "_"
-                    + batch.firstSeq() + "_" + batch.lastSeq() + ".jsonl");
+            Path shard = resources.logstoreDir(project, trail.slsLogstore())
+                    .resolve(shardName(batch.stamp(), batch.firstSeq(), batch.lastSeq()));
             place(resources, shard, lines.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -159,11 +159,16 @@ public final class LocalDeliveryWriters {
                 StringBuilder lines = new StringBuilder();
                 day.getValue().forEach(e -> lines.append(e.json()).append('\n'));
                 List<LoggedEvent> events = day.getValue();
-                Path file = table.resolve("ds=" + day.getKey()).resolve(STAMP.format(batch.stamp()) + "_"
-                        + events.get(0).seq() + "_" + events.get(events.size() - 1).seq() + ".jsonl");
+                Path file = table.resolve("ds=" + day.getKey())
+                        .resolve(shardName(batch.stamp(), events.get(0).seq(), events.get(events.size() - 1).seq()));
                 place(resources, file, lines.toString().getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    /** {@code <YYYYMMDDHHMMSS>_<firstSeq>_<lastSeq>.jsonl}, seqs zero-padded so names sort in delivery order. */
+    static String shardName(Instant stamp, long firstSeq, long lastSeq) {
+        return String.format("%s_%012d_%012d.jsonl", STAMP.format(stamp), firstSeq, lastSeq);
     }
 
     private static void requireWritable(DestinationAccess access, String what, String missing, String denied) {

@@ -123,15 +123,14 @@ public final class DeliveryService {
         }
         List<LoggedEvent> selected = new ArrayList<>();
         for (LoggedEvent e : read) {
-            if (inSegment(segments, e.seq()) && trail.eventRW().selects(e.eventRW())
-                    && trail.trailRegion().covers(regionOf(trail, e))) {
+            if (inSegment(segments, e.seq()) && selects(trail, e)) {
                 selected.add(e);
             }
         }
         boolean more = cursor.pendingToSeq() < upper;
         try {
             int objects = 0;
-            for (DeliveryBatch batch : batches(trail, type, cursor.pendingStamp(), selected)) {
+            for (DeliveryBatch batch : batches(trail, type, cursor.pendingStamp(), selected, settings)) {
                 writer.write(batch);
                 objects++;
             }
@@ -144,7 +143,8 @@ public final class DeliveryService {
     }
 
     /** The objects of one delivery: per region for OSS, then cut at the size caps, each in recording order. */
-    private List<DeliveryBatch> batches(Trail trail, DestinationType type, Instant stamp, List<LoggedEvent> events) {
+    static List<DeliveryBatch> batches(Trail trail, DestinationType type, Instant stamp, List<LoggedEvent> events,
+                                       DeliverySettings settings) {
         Map<String, List<LoggedEvent>> groups = new LinkedHashMap<>();
         for (LoggedEvent e : events) {
             groups.computeIfAbsent(type == DestinationType.OSS ? regionOf(trail, e) : "", k -> new ArrayList<>())
@@ -169,12 +169,17 @@ public final class DeliveryService {
         return out;
     }
 
+    /** Whether the trail's EventRW and TrailRegion select the event. */
+    static boolean selects(Trail trail, LoggedEvent e) {
+        return trail.eventRW().selects(e.eventRW()) && trail.trailRegion().covers(regionOf(trail, e));
+    }
+
     /** The region an event is delivered under: its acsRegion, or the trail's home region for a global event. */
     static String regionOf(Trail trail, LoggedEvent e) {
         return e.acsRegion() == null || e.acsRegion().isEmpty() ? trail.homeRegion() : e.acsRegion();
     }
 
-    private static boolean inSegment(List<LoggingSegment> segments, long seq) {
+    static boolean inSegment(List<LoggingSegment> segments, long seq) {
         for (LoggingSegment s : segments) {
             if (s.contains(seq)) {
                 return true;

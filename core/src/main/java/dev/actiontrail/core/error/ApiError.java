@@ -51,6 +51,11 @@ public enum ApiError {
     TRAIL_NOT_VALID("TrailNotValid", 400, "The special Trail is not valid."),
     CREATE_LOG_STORE_ERROR("CreateLogStoreError", 400, "Failed to create or update the logstore."),
     SLS_LOG_STORE_DOES_NOT_EXIST("SlsLogStoreDoesNotExistException", 404, "LogStoreDoesNotExist."),
+    MAXIMUM_NUMBER_OF_DELIVERY_HISTORY_JOBS_EXCEEDED("MaximumNumberOfDeliveryHistoryJobsExceededException", 400,
+            "There can only be one running deliveryHistoryJob"),
+    DELIVERY_HISTORY_JOB_NOT_FOUND("DeliveryHistoryJobNotFound", 404, "The special DeliveryHistoryJob is not found"),
+    NOT_SUPPORT_DELIVERY_HISTORY_JOB("NotSupportDeliveryHistoryJob", 400,
+            "Your account does not allow you to use deliveryHistoryJob feature. Submit a ticket to get customer support."),
     FORBIDDEN_DELETE_TRAIL("ForbiddenDeleteTrail", 400,
             "This Trail has a running deliveryHistoryJob. Please remove the deliveryHistoryJob before deleting it."),
 

@@ -7,6 +7,7 @@ import dev.actiontrail.core.api.CallContext;
 import dev.actiontrail.core.delivery.DeliveryCursor;
 import dev.actiontrail.core.delivery.DeliveryLedger;
 import dev.actiontrail.core.delivery.DestinationType;
+import dev.actiontrail.core.delivery.HistoryJobs;
 import dev.actiontrail.core.destination.DestinationAccess;
 import dev.actiontrail.core.destination.ResourceDirectory;
 import dev.actiontrail.core.error.ApiError;
@@ -33,16 +34,20 @@ public final class TrailService {
     private final TrailRepository trails;
     private final ResourceDirectory resources;
     private final DeliveryLedger ledger;
+    private final HistoryJobs historyJobs;
     private final Clock clock;
 
     /**
-     * @param ledger where StartLogging / StopLogging open and close the trail's logging segments, and where
-     *               GetTrailStatus reads the outcome of deliveries
+     * @param ledger      where StartLogging / StopLogging open and close the trail's logging segments, and where
+     *                    GetTrailStatus reads the outcome of deliveries
+     * @param historyJobs the delivery history jobs (a trail with a running one cannot be deleted)
      */
-    public TrailService(TrailRepository trails, ResourceDirectory resources, DeliveryLedger ledger, Clock clock) {
+    public TrailService(TrailRepository trails, ResourceDirectory resources, DeliveryLedger ledger,
+                        HistoryJobs historyJobs, Clock clock) {
         this.trails = Objects.requireNonNull(trails);
         this.resources = Objects.requireNonNull(resources);
         this.ledger = Objects.requireNonNull(ledger);
+        this.historyJobs = Objects.requireNonNull(historyJobs);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -126,10 +131,15 @@ public final class TrailService {
      * DeleteTrail.
      *
      * @throws dev.actiontrail.core.error.ApiException TrailNotFoundException (404); 2017-12-04 answers an
-     *         unknown name with InvalidTrailNameException (400) as seed 003 lists
+     *         unknown name with InvalidTrailNameException (400) as seed 003 lists; ForbiddenDeleteTrail (400)
+     *         while a delivery history job of the trail runs
      */
     public synchronized void delete(CallContext ctx, String name) {
         Trail trail = require(ctx, name);
+        if (historyJobs.running().stream().anyMatch(j -> j.account().equals(trail.accountId())
+                && j.trailName().equals(trail.name()))) {
+            throw ApiError.FORBIDDEN_DELETE_TRAIL.exception();
+        }
         trails.delete(trail.accountId(), trail.name());
         ledger.forget(trail.accountId(), trail.name());
     }

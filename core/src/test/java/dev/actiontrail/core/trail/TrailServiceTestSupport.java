@@ -6,6 +6,7 @@ import dev.actiontrail.core.api.ApiVersion;
 import dev.actiontrail.core.api.CallContext;
 import dev.actiontrail.core.error.ApiException;
 import dev.actiontrail.core.testing.InMemoryDeliveryLedger;
+import dev.actiontrail.core.testing.InMemoryHistoryJobs;
 import dev.actiontrail.core.testing.InMemoryResourceDirectory;
 import dev.actiontrail.core.testing.InMemoryTrailRepository;
 import dev.actiontrail.core.testing.MutableClock;
@@ -61,7 +62,7 @@ abstract class TrailServiceTestSupport {
                 .addSlsProject(ACCOUNT_ID, "denied-project").denySlsProject(ACCOUNT_ID, "denied-project")
                 .addSlsProject(OTHER_ID, "other-project");
         ledger = new InMemoryDeliveryLedger(() -> 0L);
-        service = new TrailService(repository, resources, ledger, clock);
+        service = new TrailService(repository, resources, ledger, new InMemoryHistoryJobs(), clock);
     }
 
     static CallContext ctx(String region) {
