@@ -5,7 +5,6 @@ import dev.actiontrail.core.delivery.EventLog;
 import dev.actiontrail.core.delivery.LoggedEvent;
 import dev.actiontrail.core.event.AuditEvent;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -70,10 +69,5 @@ public final class InMemoryEventLog implements EventLog {
     /** How many times {@link #read} was called. */
     public synchronized int reads() {
         return reads;
-    }
-
-    /** A fixed time helper: {@code base} plus {@code seconds}, as ISO text. */
-    public static String at(Instant base, long seconds) {
-        return base.plusSeconds(seconds).toString();
     }
 }
