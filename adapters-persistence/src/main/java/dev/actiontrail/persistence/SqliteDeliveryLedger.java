@@ -28,9 +28,18 @@ public final class SqliteDeliveryLedger implements DeliveryLedger {
             boolean open = h.createQuery("SELECT EXISTS (SELECT 1 FROM logging_segment WHERE account_id = ? "
                             + "AND trail_name = ? AND until_seq IS NULL)")
                     .bind(0, account.value()).bind(1, trail).mapTo(Boolean.class).one();
-            if (!open) {
+            if (open) {
+                return null;
+            }
+            long last = SqliteEventLog.lastSeq(h);
+            // Nothing recorded since the latest segment closed (e.g. StopLogging then StartLogging on an idle
+            // log): reopen it, as a new segment would start where it ends (and collide with it if it is empty).
+            int reopened = h.execute("UPDATE logging_segment SET until_seq = NULL WHERE account_id = ? "
+                    + "AND trail_name = ? AND until_seq >= ? AND from_seq = (SELECT max(from_seq) FROM logging_segment "
+                    + "WHERE account_id = ? AND trail_name = ?)", account.value(), trail, last, account.value(), trail);
+            if (reopened == 0) {
                 h.execute("INSERT INTO logging_segment (account_id, trail_name, from_seq, until_seq) "
-                        + "VALUES (?, ?, ?, NULL)", account.value(), trail, SqliteEventLog.lastSeq(h));
+                        + "VALUES (?, ?, ?, NULL)", account.value(), trail, last);
             }
             return null;
         });
@@ -38,8 +47,9 @@ public final class SqliteDeliveryLedger implements DeliveryLedger {
 
     @Override
     public void closeSegment(AccountId account, String trail) {
-        store.write(h -> h.execute("UPDATE logging_segment SET until_seq = ? WHERE account_id = ? AND trail_name = ? "
-                + "AND until_seq IS NULL", SqliteEventLog.lastSeq(h), account.value(), trail));
+        // never before its start (the last seq can only go back if the newest events were purged)
+        store.write(h -> h.execute("UPDATE logging_segment SET until_seq = max(from_seq, ?) WHERE account_id = ? "
+                + "AND trail_name = ? AND until_seq IS NULL", SqliteEventLog.lastSeq(h), account.value(), trail));
     }
 
     @Override

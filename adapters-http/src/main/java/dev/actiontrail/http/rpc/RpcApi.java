@@ -11,6 +11,7 @@ import dev.actiontrail.core.error.ApiException;
 import dev.actiontrail.core.event.LookupEventsService;
 import dev.actiontrail.core.event.LookupRequest;
 import dev.actiontrail.core.region.AcceptLanguage;
+import dev.actiontrail.core.region.RegionCatalogue;
 import dev.actiontrail.core.trail.Trail;
 import dev.actiontrail.core.trail.TrailRequest;
 import dev.actiontrail.core.trail.TrailService;
@@ -32,7 +33,7 @@ import java.util.function.Function;
  * DescribeTrails, GetTrailStatus, StartLogging, StopLogging, DescribeRegions, LookupEvents; in 2020-07-06 also
  * CreateDeliveryHistoryJob, GetDeliveryHistoryJob, ListDeliveryHistoryJobs, DeleteDeliveryHistoryJob. Any other action is
  * {@code InvalidAction} (404); a missing Action or Version is {@code MissingParameter}; an unknown version
- * {@code InvalidVersion}. Security Center's version {@code 2018-12-03} is routed too; its service-trail actions are
+ * {@code InvalidVersion}; a region ActionTrail does not serve {@code InvalidRegionId}. Security Center's version {@code 2018-12-03} is routed too; its service-trail actions are
  * not served yet and answer {@code InvalidAction}.
  */
 public final class RpcApi {
@@ -94,6 +95,9 @@ public final class RpcApi {
                 throw ApiError.INVALID_ACTION.exception();
             }
             String callRegion = params.getOrDefault("RegionId", "").isEmpty() ? region : params.get("RegionId");
+            if (!RegionCatalogue.isKnown(callRegion)) {
+                throw ApiError.INVALID_REGION_ID.exception();
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("RequestId", requestId);
             body.putAll(handler.handle(new CallContext(account, callRegion, version), new Params(params)));

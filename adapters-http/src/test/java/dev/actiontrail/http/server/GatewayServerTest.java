@@ -740,7 +740,7 @@ class GatewayServerTest {
     @Test
     void unknownActionIsInvalidAction404() {
         assertError(legacy("DescribeFoo", Map.of()), 404, "InvalidAction");
-        assertError(v3("POST", "CreateDeliveryHistoryJob", Map.of()), 404, "InvalidAction");
+        assertError(v3("POST", "GetAccessKeyLastUsedInfo", Map.of()), 404, "InvalidAction");
     }
 
     @Test

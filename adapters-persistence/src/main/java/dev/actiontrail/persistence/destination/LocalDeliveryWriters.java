@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -59,8 +60,9 @@ public final class LocalDeliveryWriters {
     private LocalDeliveryWriters() {
     }
 
-    /** The three writers over the directory's folders. */
+    /** The three writers over the directory's folders (staging files over an hour old are cleared first). */
     public static List<DestinationWriter> all(LocalResourceDirectory resources) {
+        resources.cleanStaging(java.time.Duration.ofHours(1));
         return List.of(new Oss(resources), new Sls(resources), new MaxCompute(resources));
     }
 
@@ -89,6 +91,11 @@ public final class LocalDeliveryWriters {
             requireWritable(resources.bucketAccess(batch.trail().accountId(), bucket), "OSS bucket " + bucket,
                     "NoSuchBucket: The specified bucket does not exist.",
                     "AccessDenied: You have no right to access this object because of bucket acl.");
+            String region = batch.region();
+            if (region == null || !region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                // it names folders: never a path out of the bucket (a trail's home region comes from the caller)
+                throw new DeliveryException("InvalidRegion: cannot deliver under region " + region);
+            }
             byte[] gzip = gzip(jsonArray(batch.events()));
             String key = ossKey(batch.trail(), batch.region(), batch.stamp(), batch.events().size(), gzip);
             place(resources, resources.bucketDir(bucket).resolve(key), gzip);
@@ -185,6 +192,10 @@ public final class LocalDeliveryWriters {
         Path staged = resources.stagingDir().resolve(UUID.randomUUID() + ".part");
         try {
             Files.createDirectories(staged.getParent());
+            Path existing = target.getParent();
+            while (existing != null && !Files.isDirectory(existing)) {
+                existing = existing.getParent();
+            }
             Files.createDirectories(target.getParent());
             try (FileChannel ch = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
@@ -194,6 +205,14 @@ public final class LocalDeliveryWriters {
                 ch.force(true);
             }
             Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // The rename and any folder just created are durable only once their folders are synced: the cursor
+            // saved next says "delivered", so the object must survive a power loss too.
+            for (Path dir = target.getParent(); dir != null; dir = dir.getParent()) {
+                syncDirectory(dir);
+                if (dir.equals(existing)) {
+                    break;
+                }
+            }
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(staged);
@@ -201,6 +220,15 @@ public final class LocalDeliveryWriters {
                 // the staging file is garbage either way
             }
             throw new DeliveryException("write failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Syncs a folder's entries where the platform allows opening a folder (Linux, macOS); else does nothing. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // e.g. Windows: folders cannot be opened; the rename is as durable as the file system makes it
         }
     }
 
@@ -215,10 +243,17 @@ public final class LocalDeliveryWriters {
         return sb.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Gzip with a zero modification time, so the same content always gives the same bytes. */
+    /**
+     * Gzip at the fastest level (delivery is bound by compression; audit JSON still shrinks about 10x), with a zero
+     * modification time, so the same content always gives the same bytes.
+     */
     private static byte[] gzip(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 65536)) {
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 65536) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
             gz.write(data);
         } catch (IOException e) {
             throw new DeliveryException("gzip failed: " + e.getMessage(), e);

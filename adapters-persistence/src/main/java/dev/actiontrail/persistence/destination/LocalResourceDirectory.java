@@ -282,6 +282,28 @@ public final class LocalResourceDirectory implements ResourceDirectory {
         return odps.access(project);
     }
 
+    /**
+     * Deletes the staging files older than {@code age}: what a process killed mid-write left behind (a live write
+     * takes far less). Returns how many were deleted.
+     */
+    public int cleanStaging(java.time.Duration age) {
+        if (!Files.isDirectory(staging)) {
+            return 0;
+        }
+        Instant cutoff = clock.instant().minus(age);
+        int deleted = 0;
+        try (Stream<Path> parts = Files.list(staging)) {
+            for (Path part : parts.toList()) {
+                if (Files.getLastModifiedTime(part).toInstant().isBefore(cutoff) && Files.deleteIfExists(part)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return deleted;
+    }
+
     /** Where delivery writes objects before renaming them into place (on the same file system). */
     public Path stagingDir() {
         return staging;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Delivers recorded events through logging trails to their destinations (seed 001, seed 002, API reference notes
@@ -28,6 +29,9 @@ import java.util.Objects;
  * backoff. Delivery records no events of its own.
  */
 public final class DeliveryService {
+    /** What a region ID looks like ({@code cn-hangzhou}, {@code ap-southeast-1}, {@code cn-shanghai-finance-1}). */
+    private static final Pattern REGION_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
     private final TrailRepository trails;
     private final EventLog log;
     private final DeliveryLedger ledger;
@@ -128,18 +132,20 @@ public final class DeliveryService {
             }
         }
         boolean more = cursor.pendingToSeq() < upper;
+        int objects = 0;
         try {
-            int objects = 0;
             for (DeliveryBatch batch : batches(trail, type, cursor.pendingStamp(), selected, settings)) {
                 writer.write(batch);
                 objects++;
             }
-            ledger.save(cursor.delivered(cursor.pendingToSeq(), now, !selected.isEmpty()));
-            return new Outcome(selected.size(), objects, false, !more);
-        } catch (DeliveryException e) {
-            ledger.save(cursor.failed(e.getMessage(), now.plus(settings.backoff(cursor.failures() + 1))));
+        } catch (RuntimeException e) {
+            // a refused write, or any other fault of this destination: recorded for it, the other trails go on
+            String error = e instanceof DeliveryException ? e.getMessage() : "InternalError: " + e;
+            ledger.save(cursor.failed(error, now.plus(settings.backoff(cursor.failures() + 1))));
             return new Outcome(0, 0, true, false);
         }
+        ledger.save(cursor.delivered(cursor.pendingToSeq(), now, !selected.isEmpty()));
+        return new Outcome(selected.size(), objects, false, !more);
     }
 
     /** The objects of one delivery: per region for OSS, then cut at the size caps, each in recording order. */
@@ -152,21 +158,50 @@ public final class DeliveryService {
         }
         List<DeliveryBatch> out = new ArrayList<>();
         groups.forEach((region, group) -> {
+            String r = region.isEmpty() ? null : region;
             int from = 0;
-            long bytes = 0;
+            long bytes = 1; // the JSON array's "[": each event adds its UTF-8 bytes and a "," or the final "]"
             for (int i = 0; i < group.size(); i++) {
-                bytes += group.get(i).json().length();
-                boolean cut = i - from + 1 >= settings.maxEventsPerObject() || bytes >= settings.maxBytesPerObject();
-                if (cut || i == group.size() - 1) {
-                    List<LoggedEvent> part = List.copyOf(group.subList(from, i + 1));
-                    out.add(new DeliveryBatch(trail, region.isEmpty() ? null : region, stamp, part.get(0).seq(),
-                            part.get(part.size() - 1).seq(), part));
+                long size = utf8Length(group.get(i).json()) + 1;
+                if (i > from && bytes + size > settings.maxBytesPerObject()) {
+                    out.add(batch(trail, r, stamp, group.subList(from, i))); // the next event would exceed the cap
+                    from = i;
+                    bytes = 1;
+                }
+                bytes += size;
+                if (i - from + 1 >= settings.maxEventsPerObject() || i == group.size() - 1) {
+                    out.add(batch(trail, r, stamp, group.subList(from, i + 1)));
                     from = i + 1;
-                    bytes = 0;
+                    bytes = 1;
                 }
             }
         });
         return out;
+    }
+
+    private static DeliveryBatch batch(Trail trail, String region, Instant stamp, List<LoggedEvent> events) {
+        List<LoggedEvent> part = List.copyOf(events);
+        return new DeliveryBatch(trail, region, stamp, part.get(0).seq(), part.get(part.size() - 1).seq(), part);
+    }
+
+    /** The UTF-8 length of a text, without encoding it. */
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /** Whether the trail's EventRW and TrailRegion select the event. */
@@ -174,9 +209,15 @@ public final class DeliveryService {
         return trail.eventRW().selects(e.eventRW()) && trail.trailRegion().covers(regionOf(trail, e));
     }
 
-    /** The region an event is delivered under: its acsRegion, or the trail's home region for a global event. */
+    /**
+     * The region an event is delivered under: its acsRegion, or the trail's home region for a global event. An
+     * acsRegion that is not shaped like a region ID counts as global: it names OSS folders, and a caller can put
+     * anything there (e.g. {@code ../..} through the RegionId of its own API calls).
+     */
     static String regionOf(Trail trail, LoggedEvent e) {
-        return e.acsRegion() == null || e.acsRegion().isEmpty() ? trail.homeRegion() : e.acsRegion();
+        String region = e.acsRegion();
+        return region == null || region.length() > 64 || !REGION_ID.matcher(region).matches()
+                ? trail.homeRegion() : region;
     }
 
     static boolean inSegment(List<LoggingSegment> segments, long seq) {

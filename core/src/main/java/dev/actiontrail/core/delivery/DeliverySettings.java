@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param maxEventsPerBatch  events read and delivered per destination per round
  * @param maxEventsPerObject events per delivered object (an OSS file is cut there, §6.1 "split when large")
- * @param maxBytesPerObject  JSON bytes per delivered object, the other cut
+ * @param maxBytesPerObject  UTF-8 bytes of an object's JSON array, the other cut (an event larger than this goes
+ *                           alone in its object)
  * @param firstBackoff       the wait after a first failure; doubled per further failure
  * @param maxBackoff         the longest wait between attempts
  */

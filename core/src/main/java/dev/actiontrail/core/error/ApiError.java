@@ -23,6 +23,8 @@ public enum ApiError {
     INVALID_ACTION("InvalidAction", 404, "The specified Action is invalid."),
     THROTTLING_USER("Throttling.User", 400, "Request was denied due to user flow control."),
     NO_PERMISSION("NoPermission", 403, "You are not authorized to perform this operation. Please apply for access in RAM first."),
+    /** Not in the published tables: the classic POP gateway's answer to an unknown RegionId [U]. */
+    INVALID_REGION_ID("InvalidRegionId", 400, "The specified region does not exist."),
     INTERNAL_ERROR("InternalError", 500,
             "An error occurred while processing your request. Please try again. If the problem still exists, submit a ticket."),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503, "The service is unavailable. Please try again later."),

@@ -7,6 +7,7 @@ import dev.actiontrail.core.api.CallContext;
 import dev.actiontrail.core.testing.Events;
 import dev.actiontrail.core.testing.InMemoryDeliveryLedger;
 import dev.actiontrail.core.testing.InMemoryEventLog;
+import dev.actiontrail.core.testing.InMemoryHistoryJobs;
 import dev.actiontrail.core.testing.InMemoryResourceDirectory;
 import dev.actiontrail.core.testing.InMemoryTrailRepository;
 import dev.actiontrail.core.testing.MutableClock;
@@ -75,7 +76,7 @@ class DeliveryServiceTest {
                 .addBucket(ACCOUNT, "audit-log-2")
                 .addBucket(ACCOUNT, "audit-log-3")
                 .addSlsProject(ACCOUNT, "audit-project");
-        trailService = new TrailService(trails, resources, ledger, clock);
+        trailService = new TrailService(trails, resources, ledger, new InMemoryHistoryJobs(), clock);
         oss = new RecordingDestinationWriter(DestinationType.OSS);
         sls = new RecordingDestinationWriter(DestinationType.SLS);
         odps = new RecordingDestinationWriter(DestinationType.MAX_COMPUTE);
@@ -228,7 +229,7 @@ class DeliveryServiceTest {
 
             assertEquals(1, oss.written().size());
             assertEquals(List.of("e1", "e2"), ids(oss.written().get(0)));
-            assertEquals(4, cursor("trail-test", DestinationType.OSS).deliveredSeq());
+            assertEquals(3, cursor("trail-test", DestinationType.OSS).deliveredSeq());
         }
 
         @Test
@@ -317,7 +318,7 @@ class DeliveryServiceTest {
             assertEquals(List.of("bj", "bj2"), idsFor(oss, "trail-bj"));
             assertTrue(oss.written().stream().filter(b -> b.trail().name().equals("trail-bj"))
                     .allMatch(b -> b.region().equals(BJ)));
-            assertEquals(List.of("hz", "sh", "bj", "bj2"), idsFor(oss, "trail-all"),
+            assertEquals(List.of("hz", "bj", "bj2", "sh"), idsFor(oss, "trail-all"),
                     "one object per region, in order of first appearance, events in recording order");
         }
 
@@ -343,6 +344,27 @@ class DeliveryServiceTest {
             assertEquals(List.of(BJ, HZ), bj.stream().map(DeliveryBatch::region).toList());
             assertEquals(List.of("g1", "g2"), ids(bj.get(0)), "global events under the home region cn-beijing");
             assertEquals(List.of("hz1"), ids(bj.get(1)));
+        }
+
+        @Test
+        void anAcsRegionThatIsNotARegionIdCountsAsGlobal() {
+            ossTrail("trail-all", "audit-log", null, null);
+            ossTrail("trail-bj", "audit-log-2", null, BJ);
+            start("trail-all");
+            start("trail-bj");
+            event("dots", "../../../../tmp/escape", "Write");
+            event("slash", "cn-beijing/../..", "Write");
+            event("upper", "CN-BEIJING", "Write");
+            event("nul", "cn-beijing\u0000", "Write");
+            event("bj", BJ, "Write");
+
+            delivery.deliverOnce();
+
+            List<DeliveryBatch> all = oss.written().stream().filter(b -> b.trail().name().equals("trail-all"))
+                    .toList();
+            assertEquals(List.of(HZ, BJ), all.stream().map(DeliveryBatch::region).toList());
+            assertEquals(List.of("dots", "slash", "upper", "nul"), ids(all.get(0)), "under the home region");
+            assertEquals(List.of("bj"), idsFor(oss, "trail-bj"));
         }
     }
 
@@ -444,6 +466,27 @@ class DeliveryServiceTest {
         }
 
         @Test
+        void theSizeCapCountsUtf8BytesNotCharacters() {
+            fullTrail("trail-test");
+            start("trail-test");
+            List<LoggedEvent> events = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                String note = "审计日志投递".repeat(40); // 240 characters, 720 bytes
+                events.add(log.append(ACCOUNT, Events.apiCall("e" + i, EVENT_TIME, "note", note)));
+            }
+            long eventBytes = events.get(0).json().getBytes(StandardCharsets.UTF_8).length;
+            assertTrue(eventBytes > events.get(0).json().length() + 200, "multi-byte characters");
+            long cap = 1 + 2 * (eventBytes + 1);
+            delivery = service(new DeliverySettings(1000, 1000, cap, Duration.ofSeconds(1), Duration.ofSeconds(8)));
+
+            delivery.deliverOnce();
+
+            assertEquals(List.of(List.of("e1", "e2"), List.of("e3", "e4")),
+                    oss.written().stream().map(DeliveryServiceTest::ids).toList());
+            assertTrue(oss.written().stream().allMatch(b -> jsonArrayBytes(b) <= cap));
+        }
+
+        @Test
         void anEventLargerThanTheSizeCapGoesAloneAndIsNotLost() {
             fullTrail("trail-test");
             start("trail-test");
@@ -479,7 +522,7 @@ class DeliveryServiceTest {
         }
 
         @Test
-        void theBatchCapCountsOnlySelectedAccountEventsAndStillSkipsTheRest() {
+        void theBatchCapPagesThroughEventsTheTrailDoesNotSelect() {
             delivery = service(new DeliverySettings(2, 1000, 1 << 20, Duration.ofSeconds(1), Duration.ofSeconds(8)));
             ossTrail("trail-test", "audit-log", "Write", null);
             start("trail-test");
@@ -541,6 +584,21 @@ class DeliveryServiceTest {
     @Nested
     class Failures {
         static final String NO_BUCKET = "NoSuchBucket: The specified bucket does not exist.";
+
+        @Test
+        void anUnexpectedFaultOfOneDestinationIsRecordedAndTheOthersAreDelivered() {
+            trailService.create(ctx(HZ), request("trail-test", "audit-log", SLS_ARN, null, null, null));
+            start("trail-test");
+            event("e1", HZ, "Write");
+            oss.faultWith(new IllegalStateException("disk on fire"));
+
+            DeliveryService.Round round = delivery.deliverOnce();
+            assertEquals(1, round.failures());
+            assertEquals(List.of("e1"), sls.writtenIds(), "SLS still delivered");
+            assertEquals("InternalError: java.lang.IllegalStateException: disk on fire",
+                    cursor("trail-test", DestinationType.OSS).latestDeliveryError());
+            assertEquals(1, cursor("trail-test", DestinationType.OSS).pendingToSeq(), "the batch is kept");
+        }
 
         @Test
         void aFailingDestinationRecordsTheErrorBacksOffAndRetriesTheSameBatch() {
@@ -753,9 +811,9 @@ class DeliveryServiceTest {
             start("trail-test");
             event("e1");
             event("e2");
-            oss.crashWith(new IllegalStateException("killed"));
+            oss.crashWith(new Error("killed")); // the process dies mid-write
 
-            assertThrows(IllegalStateException.class, delivery::deliverOnce);
+            assertThrows(Error.class, delivery::deliverOnce);
             assertEquals(List.of(), oss.written());
 
             oss.recover();
@@ -774,8 +832,8 @@ class DeliveryServiceTest {
             ossTrail("trail-test", "audit-log", null, null);
             start("trail-test");
             event("e1");
-            oss.crashWith(new IllegalStateException("killed"));
-            assertThrows(IllegalStateException.class, delivery::deliverOnce);
+            oss.crashWith(new Error("killed")); // the process dies mid-write
+            assertThrows(Error.class, delivery::deliverOnce);
             oss.recover();
             stop("trail-test");
             event("gap");

@@ -23,7 +23,8 @@ public final class RecordingDestinationWriter implements DestinationWriter {
     private final List<DeliveryBatch> written = new ArrayList<>();
     private Predicate<DeliveryBatch> failing = b -> false;
     private String message;
-    private RuntimeException crash;
+    private Error crash;
+    private RuntimeException fault;
 
     public RecordingDestinationWriter(DestinationType type) {
         this.type = Objects.requireNonNull(type);
@@ -42,8 +43,14 @@ public final class RecordingDestinationWriter implements DestinationWriter {
     }
 
     /** Every following write throws {@code e} (not a DeliveryException: the process "dies"). */
-    public synchronized RecordingDestinationWriter crashWith(RuntimeException e) {
+    public synchronized RecordingDestinationWriter crashWith(Error e) {
         this.crash = e;
+        return this;
+    }
+
+    /** Every following write throws {@code e}: an unexpected fault of the destination (not a DeliveryException). */
+    public synchronized RecordingDestinationWriter faultWith(RuntimeException e) {
+        this.fault = e;
         return this;
     }
 
@@ -52,6 +59,7 @@ public final class RecordingDestinationWriter implements DestinationWriter {
         failing = b -> false;
         message = null;
         crash = null;
+        fault = null;
         return this;
     }
 
@@ -65,6 +73,9 @@ public final class RecordingDestinationWriter implements DestinationWriter {
         attempts.add(batch);
         if (crash != null) {
             throw crash;
+        }
+        if (fault != null) {
+            throw fault;
         }
         if (failing.test(batch)) {
             throw new DeliveryException(message);
