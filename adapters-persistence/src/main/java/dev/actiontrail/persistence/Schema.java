@@ -86,7 +86,7 @@ final class Schema {
                         seq        INTEGER NOT NULL,
                         PRIMARY KEY (account_id, attr_key, attr_value, event_time, seq)
                     ) WITHOUT ROWID, STRICT""")),
-            new Migration(2, "delivery: logging segments and delivery cursors", List.of(
+            new Migration(2, "delivery (segments, cursors, history jobs) and the event seq counter", List.of(
                     """
                     CREATE TABLE logging_segment (
                         account_id TEXT    NOT NULL,
@@ -123,7 +123,13 @@ final class Schema {
                         start_time    INTEGER NOT NULL,
                         end_time      INTEGER NOT NULL
                     ) STRICT""",
-                    "CREATE INDEX delivery_history_job_by_account ON delivery_history_job (account_id, job_id)")));
+                    "CREATE INDEX delivery_history_job_by_account ON delivery_history_job (account_id, job_id)",
+                    """
+                    CREATE TABLE event_seq (
+                        id       INTEGER PRIMARY KEY CHECK (id = 1),
+                        last_seq INTEGER NOT NULL
+                    ) STRICT""",
+                    "INSERT INTO event_seq (id, last_seq) SELECT 1, coalesce(max(seq), 0) FROM event")));
 
     /** The version this build brings files to. */
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

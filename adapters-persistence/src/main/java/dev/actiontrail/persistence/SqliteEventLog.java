@@ -18,9 +18,12 @@ public final class SqliteEventLog implements EventLog {
         this.store = store;
     }
 
-    /** The last seq recorded (0 when none), read on {@code h} so callers can use it inside their transaction. */
+    /**
+     * The last seq ever assigned (0 when none; never decreases, even after a purge), read on {@code h} so callers
+     * can use it inside their transaction.
+     */
     static long lastSeq(Handle h) {
-        return h.createQuery("SELECT coalesce(max(seq), 0) FROM event").mapTo(Long.class).one();
+        return h.createQuery("SELECT last_seq FROM event_seq WHERE id = 1").mapTo(Long.class).findOne().orElse(0L);
     }
 
     @Override

@@ -6,22 +6,38 @@ import dev.actiontrail.core.event.Direction;
 import dev.actiontrail.core.event.EventQuery;
 import dev.actiontrail.core.event.EventStore;
 import dev.actiontrail.core.event.StoredEvent;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@link EventStore} on SQLite (tables {@code event} and {@code event_attribute}, created by the package-private {@code Schema}).
  *
  * <p>Event times are kept in epoch milliseconds UTC: finer fractions are truncated, and {@link StoredEvent#eventTime()}
  * has millisecond precision, matching {@link EventQuery.Position#eventTimeMillis()}. {@code seq} is assigned at
- * append (highest stored + 1, increasing within a batch); it may skip numbers (duplicates) and, after a purge
- * deleted the newest events, reuse purged ones — it is a tiebreaker within the store, not an event identity.
+ * append from the persistent counter {@code event_seq} (one row, schema V2), in commit
+ * order: strictly increasing forever, never reused, not even after a purge deleted the newest events, so
+ * "seq &gt; s" means "committed after the event with seq s". It may skip numbers (duplicates).
+ *
+ * <p><b>Group commit.</b> Concurrent {@link #append} calls (e.g. the server's worker threads each recording one API
+ * call) are committed together: a caller enqueues its batch; one caller at a time leads, writing every queued batch
+ * in one transaction (one fsync), handing each caller its own result and waking only that caller, then handing the
+ * lead to the oldest batch still waiting. Each caller still returns only once its events are committed; a batch
+ * that makes the combined transaction fail is retried alone, so one caller's failure never fails another's.
  *
  * <p>Every {@link dev.actiontrail.core.event.LookupKey} filter is an index range scan in (event_time, seq) order:
  * with no filter the scan runs on {@code event_by_time}; otherwise on {@code event_attribute} for the first filter,
@@ -35,14 +51,57 @@ public final class SqliteEventStore implements EventStore {
     private static final String INSERT_ATTRIBUTE = "INSERT INTO event_attribute "
             + "(account_id, attr_key, attr_value, event_time, seq) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
+    /** At most this many events are combined into one group transaction (one caller's larger batch goes alone). */
+    static final int MAX_GROUP_EVENTS = 20_000;
+    private static final Pattern NAMED = Pattern.compile(":([A-Za-z][A-Za-z0-9]*)");
+
     private final SqliteStore store;
+    private final Object monitor = new Object();
+    /** Batches waiting for a group commit; guarded by {@link #monitor}. */
+    private final ArrayDeque<PendingAppend> pending = new ArrayDeque<>();
+    /** Whether a caller leads (is committing, or has been handed) the next group; guarded by {@link #monitor}. */
+    private boolean committing;
 
     SqliteEventStore(SqliteStore store) {
         this.store = store;
     }
 
+    /** One caller's batch waiting for a group commit, then its outcome. */
+    private static final class PendingAppend {
+        final String account;
+        final List<AuditEvent> events;
+        AppendResult result;
+        RuntimeException failure;
+        final Thread thread = Thread.currentThread();
+        volatile boolean done; // set by the group's leader (result or failure first), then the thread is unparked
+        volatile boolean leader; // set under the monitor: this caller commits the next group
+
+        PendingAppend(String account, List<AuditEvent> events) {
+            this.account = account;
+            this.events = events;
+        }
+
+        void complete(AppendResult r) {
+            result = r;
+            done = true;
+        }
+
+        void fail(RuntimeException e) {
+            failure = e;
+            done = true;
+        }
+
+        AppendResult outcome() {
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
+    }
+
     /**
-     * Stores the batch in one transaction and returns once it is committed and synced. An event whose eventId the
+     * Stores the batch in one transaction (possibly shared with concurrent callers' batches: see group commit in the
+     * class description) and returns once it is committed and synced. An event whose eventId the
      * account already has, or that repeats an eventId earlier in the batch, counts as a duplicate: its row and
      * attributes are not stored. Identical (key, value) attributes of one event are indexed once.
      *
@@ -55,34 +114,156 @@ public final class SqliteEventStore implements EventStore {
         if (events.isEmpty()) {
             return new AppendResult(0, 0);
         }
-        String accountId = account.value();
-        return store.write(h -> {
-            long seq = h.createQuery("SELECT coalesce(max(seq), 0) FROM event").mapTo(Long.class).one();
-            long firstSeq = seq + 1;
-            PreparedBatch eventRows = h.prepareBatch(INSERT_EVENT);
-            for (AuditEvent e : events) {
-                eventRows.add(++seq, accountId, e.eventId(), e.eventTime().toEpochMilli(), e.acsRegion(),
-                        e.eventRW(), e.json());
+        PendingAppend mine = new PendingAppend(account.value(), events);
+        boolean interrupted = false;
+        synchronized (monitor) {
+            pending.add(mine);
+            if (!committing) {
+                committing = true;
+                mine.leader = true;
             }
-            int[] inserted = eventRows.execute();
-            PreparedBatch attributeRows = h.prepareBatch(INSERT_ATTRIBUTE);
-            int stored = 0;
-            for (int i = 0; i < inserted.length; i++) {
-                if (inserted[i] == 0) {
-                    continue;
+        }
+        try {
+            while (true) {
+                // a follower sleeps until its batch is committed or it is made the next leader: waking only that
+                // one thread (not every waiter) keeps context switches to one per caller
+                while (!mine.done && !mine.leader) {
+                    LockSupport.park(this);
+                    interrupted |= Thread.interrupted(); // the batch is queued: its outcome must still be awaited
                 }
-                stored++;
-                AuditEvent e = events.get(i);
-                long time = e.eventTime().toEpochMilli();
-                for (AuditEvent.Attribute a : e.attributes()) {
-                    attributeRows.add(accountId, a.key().code(), a.value(), time, firstSeq + i);
+                if (mine.done) {
+                    return mine.outcome();
+                }
+                List<PendingAppend> group;
+                synchronized (monitor) {
+                    group = drainGroup();
+                }
+                try {
+                    commitGroup(group);
+                } finally {
+                    mine.leader = false;
+                    PendingAppend next;
+                    synchronized (monitor) {
+                        next = pending.peek();
+                        if (next == null) {
+                            committing = false;
+                        } else {
+                            next.leader = true; // hand over: the oldest waiting batch commits the next group
+                        }
+                    }
+                    for (PendingAppend p : group) {
+                        if (p != mine) {
+                            LockSupport.unpark(p.thread);
+                        }
+                    }
+                    if (next != null && next != mine) {
+                        LockSupport.unpark(next.thread);
+                    }
                 }
             }
-            if (attributeRows.size() > 0) {
-                attributeRows.execute();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            return new AppendResult(stored, events.size() - stored);
-        });
+        }
+    }
+
+    /** The queued batches, in order, up to {@link #MAX_GROUP_EVENTS} events (at least one batch). */
+    private List<PendingAppend> drainGroup() {
+        List<PendingAppend> group = new ArrayList<>();
+        int size = 0;
+        for (PendingAppend p = pending.peek(); p != null; p = pending.peek()) {
+            if (!group.isEmpty() && size + p.events.size() > MAX_GROUP_EVENTS) {
+                break;
+            }
+            pending.poll();
+            group.add(p);
+            size += p.events.size();
+        }
+        return group;
+    }
+
+    /** Commits the batches in one transaction and completes each; a failure is isolated by retrying each alone. */
+    private void commitGroup(List<PendingAppend> group) {
+        try {
+            List<AppendResult> results = store.write(h -> insert(h, group));
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).complete(results.get(i));
+            }
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                group.get(0).fail(e);
+                return;
+            }
+            for (PendingAppend p : group) {
+                try {
+                    p.complete(store.write(h -> insert(h, List.of(p))).get(0));
+                } catch (RuntimeException alone) {
+                    p.fail(alone);
+                }
+            }
+        } catch (Error e) {
+            group.forEach(p -> p.fail(new IllegalStateException("append failed", e)));
+            throw e;
+        }
+    }
+
+    /** Inserts the batches inside the current write transaction; their results in order. */
+    private static List<AppendResult> insert(Handle h, List<PendingAppend> group) {
+        Connection c = h.getConnection();
+        try (PreparedStatement eventRow = c.prepareStatement(INSERT_EVENT);
+             PreparedStatement attributeRow = c.prepareStatement(INSERT_ATTRIBUTE)) {
+            long seq = lastSeq(c);
+            List<AppendResult> results = new ArrayList<>(group.size());
+            for (PendingAppend p : group) {
+                int stored = 0;
+                for (AuditEvent e : p.events) {
+                    long eventSeq = ++seq;
+                    long time = e.eventTime().toEpochMilli();
+                    eventRow.setLong(1, eventSeq);
+                    eventRow.setString(2, p.account);
+                    eventRow.setString(3, e.eventId());
+                    eventRow.setLong(4, time);
+                    eventRow.setString(5, e.acsRegion());
+                    eventRow.setString(6, e.eventRW());
+                    eventRow.setString(7, e.json());
+                    if (eventRow.executeUpdate() == 0) {
+                        seq--; // duplicate eventId: no row, no attributes, and its seq is not spent
+                        continue;
+                    }
+                    stored++;
+                    for (AuditEvent.Attribute a : e.attributes()) {
+                        attributeRow.setString(1, p.account);
+                        attributeRow.setInt(2, a.key().code());
+                        attributeRow.setString(3, a.value());
+                        attributeRow.setLong(4, time);
+                        attributeRow.setLong(5, eventSeq);
+                        attributeRow.executeUpdate();
+                    }
+                }
+                results.add(new AppendResult(stored, p.events.size() - stored));
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE event_seq SET last_seq = ? WHERE id = 1")) {
+                update.setLong(1, seq);
+                update.executeUpdate();
+            }
+            return results;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot append events", e);
+        }
+    }
+
+    /**
+     * The highest seq ever assigned: the counter, or the highest stored seq if a writer that does not know the
+     * counter (an older build) stored more since.
+     */
+    private static long lastSeq(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT max(coalesce((SELECT last_seq FROM event_seq WHERE id = 1),"
+                + " 0), coalesce((SELECT max(seq) FROM event), 0))");
+             ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /**
@@ -102,9 +283,26 @@ public final class SqliteEventStore implements EventStore {
             return List.of();
         }
         Sql sql = findSql(query, limit);
-        return store.read(h -> sql.bindTo(h.createQuery(sql.text()))
-                .map((rs, ctx) -> new StoredEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3)))
-                .list());
+        List<Object> args = new ArrayList<>();
+        String text = sql.positional(args);
+        return store.read(h -> {
+            // plain JDBC: this is the hot path of LookupEvents, and JDBI's per-call binding and mapping lookups cost
+            // more than the indexed query itself
+            try (PreparedStatement ps = h.getConnection().prepareStatement(text)) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                List<StoredEvent> found = new ArrayList<>(Math.min(limit, 64));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new StoredEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3)));
+                    }
+                }
+                return found;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot look up events", e);
+            }
+        });
     }
 
     /**
@@ -133,6 +331,21 @@ public final class SqliteEventStore implements EventStore {
         Query bindTo(Query q) {
             args.forEach(q::bind);
             return q;
+        }
+
+        /** The text with each {@code :name} replaced by {@code ?}; the values in that order are added to {@code out}. */
+        String positional(List<Object> out) {
+            Matcher m = NAMED.matcher(text);
+            StringBuilder sb = new StringBuilder(text.length());
+            while (m.find()) {
+                if (!args.containsKey(m.group(1))) {
+                    throw new IllegalStateException("unbound parameter " + m.group());
+                }
+                out.add(args.get(m.group(1)));
+                m.appendReplacement(sb, "?");
+            }
+            m.appendTail(sb);
+            return sb.toString();
         }
     }
 

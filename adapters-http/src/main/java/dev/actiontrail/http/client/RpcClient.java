@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -37,6 +38,27 @@ public final class RpcClient {
         this.clock = clock;
     }
 
+    /**
+     * The query string of a v1-signed call as the legacy SDK sends it: the API parameters plus {@code Format=JSON}
+     * (unless given), AccessKeyId, SignatureMethod, SignatureVersion, SignatureNonce, Timestamp (UTC, seconds) and
+     * Signature, percent-encoded, without the leading {@code ?}.
+     */
+    public static String signedQuery(String method, Map<String, String> params, String accessKeyId,
+                                     String accessKeySecret, String nonce, Instant now) {
+        Map<String, String> signed = new LinkedHashMap<>(params);
+        signed.putIfAbsent("Format", "JSON");
+        signed.put("AccessKeyId", accessKeyId);
+        signed.put("SignatureMethod", "HMAC-SHA1");
+        signed.put("SignatureVersion", "1.0");
+        signed.put("SignatureNonce", nonce);
+        signed.put("Timestamp", DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS)));
+        signed.put("Signature", Signatures.v1Signature(accessKeySecret, Signatures.v1StringToSign(method, signed)));
+        StringBuilder query = new StringBuilder();
+        signed.forEach((k, v) -> query.append(query.isEmpty() ? "" : "&").append(Signatures.percentEncode(k))
+                .append('=').append(Signatures.percentEncode(v)));
+        return query.toString();
+    }
+
     /** An HTTP answer: status and body text. */
     public record Answer(int status, String body) {
     }
@@ -47,17 +69,8 @@ public final class RpcClient {
      * @param params the API parameters including {@code Action}, {@code Version} and (optionally) {@code RegionId}
      */
     public Answer call(Map<String, String> params) throws IOException, InterruptedException {
-        Map<String, String> signed = new LinkedHashMap<>(params);
-        signed.putIfAbsent("Format", "JSON");
-        signed.put("AccessKeyId", accessKeyId);
-        signed.put("SignatureMethod", "HMAC-SHA1");
-        signed.put("SignatureVersion", "1.0");
-        signed.put("SignatureNonce", UUID.randomUUID().toString());
-        signed.put("Timestamp", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
-        signed.put("Signature", Signatures.v1Signature(accessKeySecret, Signatures.v1StringToSign("POST", signed)));
-        StringBuilder query = new StringBuilder();
-        signed.forEach((k, v) -> query.append(query.isEmpty() ? "" : "&").append(Signatures.percentEncode(k))
-                .append('=').append(Signatures.percentEncode(v)));
+        String query = signedQuery("POST", params, accessKeyId, accessKeySecret, UUID.randomUUID().toString(),
+                clock.instant());
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/?" + query))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -33,11 +33,19 @@ public final class ApiRenderer {
                 }
             }))
             .build();
-    private static final ObjectMapper PRETTY = JSON.copy().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final XmlMapper XML = XmlMapper.builder()
-            .defaultUseWrapper(false)
-            .configure(ToXmlGenerator.Feature.WRITE_XML_DECLARATION, true)
-            .build();
+
+    /** Built at first use: most answers are JSON, and the XML stack (Woodstox) takes long to load. */
+    private static final class Xml {
+        static final XmlMapper MAPPER = XmlMapper.builder()
+                .defaultUseWrapper(false)
+                .configure(ToXmlGenerator.Feature.WRITE_XML_DECLARATION, true)
+                .build();
+    }
+
+    /** Built at first use (the CLI's output). */
+    private static final class Pretty {
+        static final ObjectMapper MAPPER = JSON.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private ApiRenderer() {
     }
@@ -49,14 +57,14 @@ public final class ApiRenderer {
 
     /** Indented JSON of the response body (events indented too), as the aliyun CLI prints it. */
     public static String prettyJson(ApiResponse response) {
-        return write(PRETTY, expandRaw(response.body()));
+        return write(Pretty.MAPPER, expandRaw(response.body()));
     }
 
     /** The XML document of the response ({@code <Action>Response}, or {@code <Error>} for a failure). */
     public static String xml(ApiResponse response) {
         String root = response.ok() ? response.action() + "Response" : "Error";
         try {
-            return XML.writer().withRootName(root).writeValueAsString(expandRaw(response.body()));
+            return Xml.MAPPER.writer().withRootName(root).writeValueAsString(expandRaw(response.body()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

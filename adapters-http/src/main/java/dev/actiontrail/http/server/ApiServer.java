@@ -3,6 +3,10 @@ package dev.actiontrail.http.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.actiontrail.core.error.ApiError;
 import dev.actiontrail.http.json.EventJson;
+import dev.actiontrail.http.auth.Signatures;
+import dev.actiontrail.http.rpc.ApiRenderer;
+import dev.actiontrail.http.rpc.ApiResponse;
+import dev.actiontrail.http.rpc.RawJson;
 import dev.actiontrail.http.rpc.RpcApi;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -14,6 +18,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +56,7 @@ public final class ApiServer {
      * @return the bound port
      */
     public int start(String host, int port) throws Exception {
+        warmUpInBackground();
         Router router = Router.router(vertx);
         router.get("/health").blockingHandler(this::health, false);
         // Only for methods that carry a body: on a GET with a form Content-Type (sent by some RPC clients) the body
@@ -68,6 +74,28 @@ public final class ApiServer {
                 .requestHandler(router)
                 .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         return server.actualPort();
+    }
+
+    /**
+     * Loads and initialises, on another thread while Vert.x binds, what the first call needs (JCE's HMAC, the
+     * JSON mappers, the event parser, the renderer): the first answer otherwise pays for it all on its own.
+     */
+    private static void warmUpInBackground() {
+        Thread warm = new Thread(() -> {
+            try {
+                Signatures.v1Signature("warm-up", Signatures.v1StringToSign("GET", Map.of("Action", "DescribeTrails")));
+                Signatures.v3Signature("warm-up", Signatures.v3StringToSign("warm-up"));
+                EventJson.fromText("{\"eventId\":\"warm-up\",\"eventTime\":\"2024-01-01T00:00:00Z\","
+                        + "\"userIdentity\":{\"userName\":\"warm-up\"},\"requestParameters\":{\"n\":1.5}}");
+                ApiRenderer.json(new ApiResponse(200, "DescribeTrails", Map.of("RequestId", "warm-up",
+                        "TrailList", List.of(Map.of("Name", "warm-up"), new RawJson("{}")))));
+            } catch (RuntimeException | LinkageError e) {
+                // only an optimisation: the first call initialises whatever is left
+            }
+        }, "actiontrail-warm-up");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
     }
 
     private void api(RoutingContext ctx) {

@@ -16,6 +16,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -84,8 +85,8 @@ public final class Gateway {
         }
         ApiResponse response = api.call(accounts.apply(key), region, params, requestId);
         try {
-            recorder.recordGrouped(key.accountId(), CallEvents.of(action, params.getOrDefault("Version", ""), region,
-                    params, key, response, clock.instant(), call.remoteIp(), call.headers().get("user-agent")));
+            recorder.record(key.accountId(), List.of(CallEvents.of(action, params.getOrDefault("Version", ""), region,
+                    params, key, response, clock.instant(), call.remoteIp(), call.headers().get("user-agent"))));
         } catch (RuntimeException e) {
             // The call happened but its audit record could not be committed: do not acknowledge it as a success.
             return render(RpcApi.error(action, region, requestId, ApiError.SERVICE_UNAVAILABLE.exception()), xml);
