@@ -80,9 +80,16 @@ final class Markdown {
                     .append(" req/s | ").append(row.path("ratio").asText()).append(" | ")
                     .append(row.has("met") ? yes(row.path("met").asBoolean()) + " (≥ 0.4)" : "–").append(" |\n");
         }
-        if (f.has("P4")) {
-            md.append("| P4 delivery | ").append(f.path("P4").path("status").asText()).append(" | ")
-                    .append(f.path("P4").path("targets").asText()).append(" | – | – |\n");
+        JsonNode p4 = f.path("P4");
+        if (p4.has("eventsPerSecond")) {
+            md.append("| P4 delivery to OSS | ").append(fmt(p4.path("eventsPerSecond").asDouble()))
+                    .append(" events/s | gzip + write alone ").append(fmt(p4.path("limitEventsPerSecond").asDouble()))
+                    .append(" events/s; target ≥ 200 000 | ").append(p4.path("ratio").asText()).append(" | ")
+                    .append(yes(p4.path("targetMet").asBoolean())).append(" |\n");
+            md.append("| P4 record-to-visible (+ window wait) | p50 ").append(p4.path("recordToVisibleMsP50").asText())
+                    .append(" ms, max ").append(p4.path("recordToVisibleMsMax").asText())
+                    .append(" ms | < 2 s | ").append(Suite.round(p4.path("recordToVisibleMsMax").asDouble() / 2000, 3))
+                    .append(" | ").append(yes(p4.path("recordToVisibleMsMax").asDouble() < 2000)).append(" |\n");
         }
         JsonNode p5 = f.path("P5");
         if (!p5.isMissingNode()) {
