@@ -42,6 +42,20 @@ final class DestinationCommands {
         }
     }
 
+    /**
+     * Creates a project in the region of {@code --region} and prints the ARN a trail names it by
+     * ({@code acs:<service>:<region>:<account>:project/<name>}).
+     */
+    static int createProject(CommandSpec spec, String project, String arnParameter, String service,
+                             java.util.function.BiConsumer<LocalRuntime, String> create) {
+        String region = ((Main) spec.root().userObject()).globals.region;
+        return withRuntime(spec, rt -> {
+            create.accept(rt, region);
+            return "Project " + project + " created in " + region + "; use " + arnParameter + " acs:" + service + ":"
+                    + region + ":" + rt.account().id() + ":project/" + project;
+        });
+    }
+
     @Command(name = "oss", mixinStandardHelpOptions = true, description = "Local OSS buckets (like ossutil).",
             subcommands = {Oss.Mb.class, Oss.Ls.class, Oss.Policy.class})
     static final class Oss {
@@ -184,12 +198,8 @@ final class DestinationCommands {
 
             @Override
             public Integer call() {
-                String region = ((Main) spec.root().userObject()).globals.region;
-                return withRuntime(spec, rt -> {
-                    rt.resources().createSlsProject(project, region);
-                    return "Project " + project + " created in " + region + "; use SlsProjectArn acs:log:" + region
-                            + ":" + rt.account().id() + ":project/" + project;
-                });
+                return createProject(spec, project, "SlsProjectArn", "log",
+                        (rt, region) -> rt.resources().createSlsProject(project, region));
             }
         }
 
@@ -218,12 +228,8 @@ final class DestinationCommands {
 
             @Override
             public Integer call() {
-                String region = ((Main) spec.root().userObject()).globals.region;
-                return withRuntime(spec, rt -> {
-                    rt.resources().createMaxComputeProject(project, region);
-                    return "Project " + project + " created in " + region + "; use MaxComputeProjectArn acs:odps:"
-                            + region + ":" + rt.account().id() + ":project/" + project;
-                });
+                return createProject(spec, project, "MaxComputeProjectArn", "odps",
+                        (rt, region) -> rt.resources().createMaxComputeProject(project, region));
             }
         }
 
