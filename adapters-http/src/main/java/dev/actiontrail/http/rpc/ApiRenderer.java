@@ -64,7 +64,7 @@ public final class ApiRenderer {
     public static String xml(ApiResponse response) {
         String root = response.ok() ? response.action() + "Response" : "Error";
         try {
-            return Xml.MAPPER.writer().withRootName(root).writeValueAsString(expandRaw(response.body()));
+            return Xml.MAPPER.writer().withRootName(root).writeValueAsString(xmlNames(expandRaw(response.body())));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,6 +79,31 @@ public final class ApiRenderer {
     }
 
     /** Replaces {@link RawJson} values by their parsed trees (for XML, which cannot embed JSON text, and indenting). */
+    /**
+     * The same tree with every key made a legal XML element name: characters outside {@code [A-Za-z0-9._-]} become
+     * {@code _}, and a name not starting with a letter or {@code _} gets a leading {@code _} (recorded events may
+     * carry any parameter name, e.g. {@code " charset"}; JSON answers keep them as recorded).
+     */
+    private static Object xmlNames(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(xmlName(String.valueOf(k)), xmlNames(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(xmlNames(v)));
+            return out;
+        }
+        return value;
+    }
+
+    static String xmlName(String key) {
+        String name = key.replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')
+                || name.regionMatches(true, 0, "xml", 0, 3) ? "_" + name : name;
+    }
+
     private static Object expandRaw(Object value) {
         if (value instanceof RawJson raw) {
             try {
