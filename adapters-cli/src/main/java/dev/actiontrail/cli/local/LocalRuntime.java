@@ -13,6 +13,7 @@ import dev.actiontrail.http.rpc.RpcApi;
 import dev.actiontrail.http.server.Gateway;
 import dev.actiontrail.core.delivery.DeliveryService;
 import dev.actiontrail.core.delivery.DeliverySettings;
+import dev.actiontrail.core.delivery.DestinationWriter;
 import dev.actiontrail.core.delivery.HistoryJobService;
 import dev.actiontrail.persistence.SqliteDeliveryLedger;
 import dev.actiontrail.persistence.SqliteEventLog;
@@ -26,6 +27,7 @@ import com.google.common.base.Ticker;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The composition root of the embedded default: the data folder's SQLite database ({@code actiontrail.db}),
@@ -63,10 +65,10 @@ public final class LocalRuntime implements AutoCloseable {
         SqliteHistoryJobs jobs = new SqliteHistoryJobs(store);
         SqliteEventLog log = new SqliteEventLog(store);
         TrailService trails = new TrailService(store.trails(), resources, ledger, jobs, clock);
-        this.delivery = new DeliveryService(store.trails(), log, ledger, LocalDeliveryWriters.all(resources), clock,
+        List<DestinationWriter> writers = LocalDeliveryWriters.all(resources);
+        this.delivery = new DeliveryService(store.trails(), log, ledger, writers, clock, DeliverySettings.DEFAULT);
+        this.historyJobs = new HistoryJobService(store.trails(), jobs, log, ledger, writers, clock, window,
                 DeliverySettings.DEFAULT);
-        this.historyJobs = new HistoryJobService(store.trails(), jobs, log, ledger, LocalDeliveryWriters.all(resources),
-                clock, window, DeliverySettings.DEFAULT);
         LookupEventsService lookup = new LookupEventsService(store.events(), clock, window);
         this.api = new RpcApi(trails, lookup, historyJobs, resources, ids);
         this.accessKeys = new AccessKeys(new FileAccessKeyStore(dataDir), clock);

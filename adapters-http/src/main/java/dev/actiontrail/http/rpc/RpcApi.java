@@ -153,7 +153,7 @@ public final class RpcApi {
 
     private Map<String, Object> describeTrails(CallContext ctx, Params p) {
         List<Trail> found = trails.describe(ctx, p.list("NameList"), p.bool("IncludeShadowTrails", false));
-        p.bool("IncludeOrganizationTrail", false);
+        p.bool("IncludeOrganizationTrail", false); // validated only: the account's own organization trail is listed
         Function<Trail, String> bucketRegion = t -> t.hasOss()
                 ? resources.bucketRegion(t.accountId(), t.ossBucketName()).orElse("") : "";
         Map<String, Object> m = new LinkedHashMap<>();

@@ -88,7 +88,7 @@ public final class LocalDeliveryWriters {
         @Override
         public void write(DeliveryBatch batch) {
             String bucket = batch.trail().ossBucketName();
-            requireWritable(resources.bucketAccess(batch.trail().accountId(), bucket), "OSS bucket " + bucket,
+            requireWritable(resources.bucketAccess(batch.trail().accountId(), bucket),
                     "NoSuchBucket: The specified bucket does not exist.",
                     "AccessDenied: You have no right to access this object because of bucket acl.");
             String region = batch.region();
@@ -118,11 +118,10 @@ public final class LocalDeliveryWriters {
         public void write(DeliveryBatch batch) {
             Trail trail = batch.trail();
             String project = trail.slsProject().orElseThrow();
-            requireWritable(resources.slsProjectAccess(trail.accountId(), project), "SLS project " + project,
+            requireWritable(resources.slsProjectAccess(trail.accountId(), project),
                     "ProjectNotExist: The Project does not exist : " + project,
                     "Unauthorized: denied by sts or ram, action: log:PostLogStoreLogs");
             requireWritable(resources.logstoreAccess(trail.accountId(), project, trail.slsLogstore()),
-                    "Logstore " + trail.slsLogstore(),
                     "LogStoreNotExist: logstore " + trail.slsLogstore() + " does not exist",
                     "Unauthorized: denied by sts or ram, action: log:PostLogStoreLogs");
             StringBuilder lines = new StringBuilder();
@@ -153,7 +152,7 @@ public final class LocalDeliveryWriters {
         public void write(DeliveryBatch batch) {
             Trail trail = batch.trail();
             String project = Arn.maxComputeProject(trail.maxComputeProjectArn()).resource();
-            requireWritable(resources.maxComputeProjectAccess(project), "MaxCompute project " + project,
+            requireWritable(resources.maxComputeProjectAccess(project),
                     "ODPS-0420095: Access Denied - The project " + project + " does not exist.",
                     "ODPS-0420095: Access Denied - Authorization Failed [4019], You have NO privilege on "
                             + project);
@@ -178,7 +177,7 @@ public final class LocalDeliveryWriters {
         return String.format("%s_%012d_%012d.jsonl", STAMP.format(stamp), firstSeq, lastSeq);
     }
 
-    private static void requireWritable(DestinationAccess access, String what, String missing, String denied) {
+    private static void requireWritable(DestinationAccess access, String missing, String denied) {
         if (access == DestinationAccess.MISSING) {
             throw new DeliveryException(missing);
         }
