@@ -152,6 +152,18 @@ class SqliteEventStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"quote\"d", "back\\slash", "line\nbreak\ttab\u0001",
+            "\u4e2d\u6587 caf\u00e9 \ud83d\ude00", "[\"not\",\"json\"]", "  spaced  ", "'single'"})
+    void attributeValuesAreStoredExactlyWhateverTheirCharacters(String value) {
+        events.append(ACCOUNT, List.of(event("odd", at(10), "eventName", value, "serviceName", value + "!"),
+                event("plain", at(20), "eventName", "Plain")));
+
+        assertEquals(List.of("odd"), find(Direction.FORWARD, attr(LookupKey.EventName, value)));
+        assertEquals(List.of("odd"), find(Direction.BACKWARD, attr(LookupKey.ServiceName, value + "!")));
+        assertEquals(List.of(), find(Direction.FORWARD, attr(LookupKey.EventName, value.strip() + "x")));
+    }
+
     @Test
     void twoFiltersAreAnded() {
         events.append(ACCOUNT, List.of(

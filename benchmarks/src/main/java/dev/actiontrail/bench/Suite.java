@@ -57,7 +57,8 @@ import java.util.zip.GZIPOutputStream;
  * <p>Options: {@code --out DIR}, {@code --work DIR} (scratch: databases, logs), {@code --server-jar FILE}
  * (adapters-cli/target/actiontrail.jar), {@code --events N} (P2/P3/P5 history size, default 1 000 000),
  * {@code --large} (10 000 000), {@code --quick} (tiny sizes and times: a smoke test of the suite itself, figures
- * meaningless), {@code --only P1,P2,...}, {@code --server-jvm-arg ARG} (e.g. a JFR recording of the server under
+ * meaningless), {@code --only P1,P2,...}, {@code --reuse-history} (keep the history an earlier run built),
+ * {@code --server-jvm-arg ARG} (e.g. a JFR recording of the server under
  * test), {@code --render} (only rewrite report.md and summary.md from {@code --out}'s report.json).
  */
 public final class Suite {
@@ -75,6 +76,7 @@ public final class Suite {
     private String only = "P1,P2,P3,P4,P5";
     private final List<String> serverJvmArgs = new ArrayList<>();
     private boolean render;
+    private boolean reuseHistory;
     private final Map<String, Object> report = new LinkedHashMap<>();
     private Path dataDir;
     private Instant historyStart;
@@ -92,6 +94,7 @@ public final class Suite {
                 case "--large" -> s.events = 10_000_000;
                 case "--quick" -> s.quick = true;
                 case "--only" -> s.only = args[++i].toUpperCase(Locale.ROOT);
+                case "--reuse-history" -> s.reuseHistory = true; // keep a history built by an earlier run
                 case "--server-jvm-arg" -> s.serverJvmArgs.add(args[++i]); // e.g. JFR for profiling
                 case "--render" -> { // only rewrite report.md and summary.md from the output folder's report.json
                     s.render = true;
@@ -208,7 +211,16 @@ public final class Suite {
 
     private Map<String, Object> buildHistory() throws Exception {
         dataDir = work.resolve("data-" + events);
+        Path endFile = work.resolve("data-" + events + ".end");
+        if (reuseHistory && Files.exists(endFile)) { // an earlier run's history (P3 adds its own calls' events)
+            historyEnd = Instant.parse(Files.readString(endFile).trim());
+            historyStart = historyEnd.minus(Duration.ofDays(85));
+            generator = new EventGenerator(SEED, ACCOUNT, historyStart, historyEnd, events);
+            log("reusing the history in " + dataDir + " (ending " + historyEnd + ")");
+            return Map.of("events", events, "reused", true);
+        }
         deleteTree(dataDir);
+        Files.deleteIfExists(endFile);
         Files.createDirectories(dataDir);
         historyEnd = Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
         historyStart = historyEnd.minus(Duration.ofDays(85));
@@ -251,6 +263,7 @@ public final class Suite {
             }
         }
         producer.join();
+        Files.writeString(endFile, historyEnd + "\n");
         double seconds = (System.nanoTime() - t0) / 1e9;
         long dbBytes = 0;
         for (String f : new String[] {"actiontrail.db", "actiontrail.db-wal", "actiontrail.db-shm"}) {
@@ -401,7 +414,10 @@ public final class Suite {
         Duration warmup = Duration.ofSeconds(quick ? 1 : 4);
         Duration measure = Duration.ofSeconds(quick ? 2 : 10);
         int connections = 32;
-        new LocalResourceDirectory(dataDir).createBucket("bench-audit", "cn-hangzhou");
+        LocalResourceDirectory resources = new LocalResourceDirectory(dataDir);
+        if (resources.listBuckets().stream().noneMatch(b -> b.name().equals("bench-audit"))) { // a reused history has it
+            resources.createBucket("bench-audit", "cn-hangzhou");
+        }
         int port = freePort();
         Process server = startServer(dataDir, port, "server-p3");
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -410,7 +426,7 @@ public final class Suite {
             Signer signer = new Signer(KEY_ID, KEY_SECRET);
             String created = call(port, signer.uri(Map.of("Action", "CreateTrail", "Version", "2020-07-06",
                     "Name", "bench-trail", "OssBucketName", "bench-audit")));
-            if (!created.contains("bench-trail")) {
+            if (!created.contains("bench-trail") && !created.contains("TrailAlreadyExistsException")) {
                 throw new IllegalStateException("CreateTrail failed: " + created);
             }
             List<Supplier<Map<String, String>>> lookups = lookupMix();

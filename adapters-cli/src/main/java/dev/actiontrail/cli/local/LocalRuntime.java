@@ -81,7 +81,7 @@ public final class LocalRuntime implements AutoCloseable {
      * @param historyDays the event history window to set and save, or null to keep the saved one (default 90)
      */
     public static LocalRuntime open(Path dataDir, Integer historyDays) {
-        return new LocalRuntime(dataDir, historyDays, Clock.systemUTC(), IdSource.random());
+        return new LocalRuntime(dataDir, historyDays, Clock.systemUTC(), IdSource.timeOrdered(Clock.systemUTC()));
     }
 
     public Account account() {
