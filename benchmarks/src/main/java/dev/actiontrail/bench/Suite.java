@@ -411,7 +411,7 @@ public final class Suite {
 
     private Map<String, Object> p3Http(Map<String, Object> p5) throws Exception {
         log("P3 HTTP");
-        Duration warmup = Duration.ofSeconds(quick ? 1 : 4);
+        Duration warmup = Duration.ofSeconds(quick ? 1 : 10); // the server JIT-compiles for several seconds under load
         Duration measure = Duration.ofSeconds(quick ? 2 : 10);
         int connections = 32;
         LocalResourceDirectory resources = new LocalResourceDirectory(dataDir);

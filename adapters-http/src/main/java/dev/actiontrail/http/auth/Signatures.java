@@ -2,7 +2,6 @@ package dev.actiontrail.http.auth;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -28,8 +27,32 @@ public final class Signatures {
      * {@code %XX} (UTF-8, upper-case hex; space is {@code %20}).
      */
     public static String percentEncode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
-                .replace("%7E", "~");
+        int i = 0;
+        while (i < s.length() && unreserved(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s; // the common case: names, IDs, numbers
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(bytes.length + 16).append(s, 0, i);
+        for (int b = i; b < bytes.length; b++) { // the first i chars are ASCII: one byte each
+            char c = (char) (bytes[b] & 0xFF);
+            if (unreserved(c)) {
+                sb.append(c);
+            } else {
+                sb.append('%').append(HEX_DIGITS.charAt(c >> 4)).append(HEX_DIGITS.charAt(c & 0xF));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final String HEX_DIGITS = "0123456789ABCDEF";
+
+    /** RFC 3986 unreserved: {@code A-Z a-z 0-9 - _ . ~}, the only characters left as they are. */
+    private static boolean unreserved(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+                || c == '.' || c == '~';
     }
 
     /** {@code k=v&...} of the parameters sorted by name, both sides percent-encoded; {@code Signature} excluded. */

@@ -97,6 +97,7 @@ class SignaturesTest {
             "100%|100%25",
             "中|%E4%B8%AD",
             "é|%C3%A9",
+            "a😀|a%F0%9F%98%80",
             "acs:log:cn-hangzhou:1234:project/p 1*~|acs%3Alog%3Acn-hangzhou%3A1234%3Aproject%2Fp%201%2A~",
     })
     void percentEncode(String raw, String encoded) {

@@ -16,12 +16,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -341,6 +344,7 @@ public final class LocalResourceDirectory implements ResourceDirectory {
         private final Path data;
         private final Path meta;
         private final String label;
+        private final Map<String, Cached> metadata = new ConcurrentHashMap<>();
 
         Area(Path root, String kind, String label) {
             this.data = root.resolve(kind);
@@ -385,26 +389,44 @@ public final class LocalResourceDirectory implements ResourceDirectory {
             }
         }
 
+        /**
+         * The resource if its folder exists. Its metadata file is parsed once and cached while the file's
+         * modification time is unchanged (a resource's region and creation time never change; re-creating it
+         * rewrites the file), so a hot read costs two {@code stat}s.
+         */
         Optional<Bucket> find(String name) {
             Path dir = dir(name);
             if (dir == null || !Files.isDirectory(dir)) {
                 return Optional.empty();
             }
             try {
-                Properties props = new Properties();
                 Path file = meta.resolve(name + ".properties");
-                if (Files.exists(file)) {
+                FileTime modified = Files.exists(file) ? Files.getLastModifiedTime(file) : null;
+                Cached cached = metadata.get(name);
+                if (cached != null && modified != null && modified.equals(cached.modified())) {
+                    return Optional.of(cached.bucket());
+                }
+                Properties props = new Properties();
+                if (modified != null) {
                     try (InputStream in = Files.newInputStream(file)) {
                         props.load(in);
                     }
                 }
                 String created = props.getProperty("created");
-                return Optional.of(new Bucket(name, props.getProperty("region", ""), created != null
+                Bucket bucket = new Bucket(name, props.getProperty("region", ""), created != null
                         ? Instant.parse(created)
-                        : Files.getLastModifiedTime(dir).toInstant().truncatedTo(ChronoUnit.SECONDS)));
+                        : Files.getLastModifiedTime(dir).toInstant().truncatedTo(ChronoUnit.SECONDS));
+                if (modified != null) {
+                    metadata.put(name, new Cached(modified, bucket));
+                }
+                return Optional.of(bucket);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** A parsed metadata file and the modification time it had. */
+        private record Cached(FileTime modified, Bucket bucket) {
         }
 
         List<Bucket> list() {
