@@ -45,6 +45,15 @@ class SqliteEventLogTest {
     }
 
     @Test
+    void readIsARangeOfThePrimaryKeyWithoutSorting() {
+        store.events().append(ACCOUNT, List.of(event("a1", "2024-05-20T10:00:00Z")));
+        List<String> plan = store.read(h -> h.createQuery("EXPLAIN QUERY PLAN " + SqliteEventLog.READ)
+                .bind(0, 0).bind(1, 10).bind(2, ACCOUNT.value()).bind(3, 10)
+                .map((rs, ctx) -> rs.getString("detail")).list());
+        assertEquals(List.of("SEARCH event USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"), plan);
+    }
+
+    @Test
     void lastSeqIsZeroWhenEmptyThenTheLastRecorded() {
         assertEquals(0, log.lastSeq());
         store.events().append(ACCOUNT, List.of(event("a1", "2024-05-20T10:00:00Z"),

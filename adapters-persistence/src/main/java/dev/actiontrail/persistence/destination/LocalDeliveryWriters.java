@@ -6,6 +6,7 @@ import dev.actiontrail.core.delivery.DestinationType;
 import dev.actiontrail.core.delivery.DestinationWriter;
 import dev.actiontrail.core.delivery.LoggedEvent;
 import dev.actiontrail.core.destination.DestinationAccess;
+import dev.actiontrail.core.region.RegionCatalogue;
 import dev.actiontrail.core.trail.Arn;
 import dev.actiontrail.core.trail.Trail;
 
@@ -92,7 +93,7 @@ public final class LocalDeliveryWriters {
                     "NoSuchBucket: The specified bucket does not exist.",
                     "AccessDenied: You have no right to access this object because of bucket acl.");
             String region = batch.region();
-            if (region == null || !region.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            if (!RegionCatalogue.isWellFormed(region)) {
                 // it names folders: never a path out of the bucket (a trail's home region comes from the caller)
                 throw new DeliveryException("InvalidRegion: cannot deliver under region " + region);
             }

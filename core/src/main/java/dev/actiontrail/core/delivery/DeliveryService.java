@@ -1,6 +1,7 @@
 package dev.actiontrail.core.delivery;
 
 import dev.actiontrail.core.account.AccountId;
+import dev.actiontrail.core.region.RegionCatalogue;
 import dev.actiontrail.core.trail.Trail;
 import dev.actiontrail.core.trail.TrailRepository;
 
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Delivers recorded events through logging trails to their destinations (seed 001, seed 002, API reference notes
@@ -29,9 +29,6 @@ import java.util.regex.Pattern;
  * backoff. Delivery records no events of its own.
  */
 public final class DeliveryService {
-    /** What a region ID looks like ({@code cn-hangzhou}, {@code ap-southeast-1}, {@code cn-shanghai-finance-1}). */
-    private static final Pattern REGION_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-
     private final TrailRepository trails;
     private final EventLog log;
     private final DeliveryLedger ledger;
@@ -216,8 +213,7 @@ public final class DeliveryService {
      */
     static String regionOf(Trail trail, LoggedEvent e) {
         String region = e.acsRegion();
-        return region == null || region.length() > 64 || !REGION_ID.matcher(region).matches()
-                ? trail.homeRegion() : region;
+        return RegionCatalogue.isWellFormed(region) ? region : trail.homeRegion();
     }
 
     static boolean inSegment(List<LoggingSegment> segments, long seq) {

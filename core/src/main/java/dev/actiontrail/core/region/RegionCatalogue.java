@@ -49,6 +49,32 @@ public final class RegionCatalogue {
         return REGIONS.stream().filter(r -> r.regionId().equals(regionId)).findFirst();
     }
 
+    /**
+     * Whether a text is shaped like a region ID: lower-case letters and digits in {@code -}-separated words, at most
+     * 64 characters ({@code cn-hangzhou}, {@code ap-southeast-1}, {@code cn-shanghai-finance-1}); known or not. What
+     * names delivery folders must satisfy this: a caller can put anything in an event's acsRegion.
+     */
+    public static boolean isWellFormed(String regionId) {
+        if (regionId == null || regionId.isEmpty() || regionId.length() > 64) {
+            return false;
+        }
+        boolean wordStart = true;
+        for (int i = 0; i < regionId.length(); i++) {
+            char c = regionId.charAt(i);
+            if (c == '-') {
+                if (wordStart) {
+                    return false; // leading or doubled hyphen
+                }
+                wordStart = true;
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                wordStart = false;
+            } else {
+                return false;
+            }
+        }
+        return !wordStart; // no trailing hyphen
+    }
+
     /** Whether ActionTrail serves this region ID. */
     public static boolean isKnown(String regionId) {
         return find(regionId).isPresent();

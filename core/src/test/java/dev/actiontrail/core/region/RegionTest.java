@@ -69,4 +69,18 @@ class RegionTest {
         assertEquals(400, e.httpStatus());
         assertEquals("Only Chinese (zh-CN), English (en-US) are allowed.", e.getMessage());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cn-hangzhou", "ap-southeast-1", "cn-shanghai-finance-1", "us-east-1", "x", "a1"})
+    void wellFormedRegionIds(String id) {
+        org.junit.jupiter.api.Assertions.assertTrue(RegionCatalogue.isWellFormed(id), id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-cn", "cn-", "cn--hangzhou", "CN-hangzhou", "cn_hangzhou", "../..", "cn/x",
+            "cn hangzhou", "ü", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    void malformedRegionIds(String id) {
+        assertFalse(RegionCatalogue.isWellFormed(id), id);
+        assertFalse(RegionCatalogue.isWellFormed(null));
+    }
 }
