@@ -54,6 +54,15 @@ class SqliteEventLogTest {
     }
 
     @Test
+    void readCarriesTheUtf8SizeOfTheJsonAsStored() {
+        store.events().append(ACCOUNT, List.of(event("a1", "2024-05-20T10:00:00Z", "userName", "\u5f20\u4e09 caf\u00e9 \ud83d\ude00")));
+        LoggedEvent e = log.read(ACCOUNT, 0, log.lastSeq(), 10).get(0);
+        assertEquals(e.json().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, e.jsonBytes());
+        assertEquals(new LoggedEvent(e.seq(), e.eventTime(), e.acsRegion(), e.eventRW(), e.json()), e,
+                "the same size as counted from the text");
+    }
+
+    @Test
     void lastSeqIsZeroWhenEmptyThenTheLastRecorded() {
         assertEquals(0, log.lastSeq());
         store.events().append(ACCOUNT, List.of(event("a1", "2024-05-20T10:00:00Z"),

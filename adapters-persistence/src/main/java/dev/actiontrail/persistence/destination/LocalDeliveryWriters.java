@@ -97,7 +97,7 @@ public final class LocalDeliveryWriters {
                 // it names folders: never a path out of the bucket (a trail's home region comes from the caller)
                 throw new DeliveryException("InvalidRegion: cannot deliver under region " + region);
             }
-            byte[] gzip = gzip(jsonArray(batch.events()));
+            byte[] gzip = gzipJsonArray(batch.events());
             String key = ossKey(batch.trail(), batch.region(), batch.stamp(), batch.events().size(), gzip);
             place(resources, resources.bucketDir(bucket).resolve(key), gzip);
         }
@@ -232,34 +232,58 @@ public final class LocalDeliveryWriters {
         }
     }
 
-    private static byte[] jsonArray(List<LoggedEvent> events) {
-        StringBuilder sb = new StringBuilder(events.size() * 1024).append('[');
-        for (int i = 0; i < events.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(events.get(i).json());
-        }
-        return sb.append(']').toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Content above this size is compressed in parallel, in members of this size. */
-    static final int GZIP_MEMBER_BYTES = 4 << 20;
+    /** The JSON text of a gzip member: about this many characters of events (always whole events). */
+    static final int GZIP_MEMBER_CHARS = 1 << 20;
 
     /**
-     * Gzip at the fastest level (delivery is bound by compression; audit JSON still shrinks about 10x). Content over
-     * {@link #GZIP_MEMBER_BYTES} is cut at fixed offsets into members compressed in parallel and concatenated — a
-     * multi-member gzip file, which gzip, zcat and every standard gunzip read as one stream. Each member has a zero
-     * modification time, so the same content always gives the same bytes.
+     * The gzip of the JSON array of the events (each as recorded, comma-separated), at the fastest level (delivery
+     * is bound by compression; audit JSON still shrinks about 8x). The array is cut between events every
+     * {@link #GZIP_MEMBER_CHARS} characters or so; the pieces are encoded and compressed in parallel into gzip
+     * members and concatenated: a multi-member gzip file, which gzip, zcat and every standard gunzip read as one
+     * stream. The cuts depend only on the events and each member has a zero modification time, so the same batch
+     * always gives the same bytes (a rewrite after a crash replaces an object with itself).
      */
-    static byte[] gzip(byte[] data) {
-        int members = Math.max(1, (data.length + GZIP_MEMBER_BYTES - 1) / GZIP_MEMBER_BYTES);
-        byte[][] parts = new byte[members][];
-        java.util.stream.IntStream.range(0, members).parallel().forEach(i -> {
-            int from = i * GZIP_MEMBER_BYTES;
-            parts[i] = gzipMember(data, from, Math.min(data.length, from + GZIP_MEMBER_BYTES) - from);
+    static byte[] gzipJsonArray(List<LoggedEvent> events) {
+        List<Integer> cuts = new ArrayList<>(); // start index of each member's events, then events.size()
+        cuts.add(0);
+        long chars = 0;
+        for (int i = 0; i < events.size(); i++) {
+            chars += events.get(i).json().length() + 1;
+            if (chars >= GZIP_MEMBER_CHARS && i + 1 < events.size()) {
+                cuts.add(i + 1);
+                chars = 0;
+            }
+        }
+        cuts.add(events.size());
+        byte[][] parts = new byte[cuts.size() - 1][];
+        java.util.stream.IntStream.range(0, parts.length).parallel().forEach(m -> {
+            int from = cuts.get(m);
+            int to = cuts.get(m + 1);
+            long length = 2;
+            for (int i = from; i < to; i++) {
+                length += events.get(i).json().length() + 1;
+            }
+            StringBuilder sb = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 16, length));
+            if (from == 0) {
+                sb.append('[');
+            }
+            for (int i = from; i < to; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append(events.get(i).json());
+            }
+            if (to == events.size()) {
+                sb.append(']');
+            }
+            byte[] text = sb.toString().getBytes(StandardCharsets.UTF_8);
+            parts[m] = gzipMember(text, 0, text.length);
         });
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 8 + 64);
+        int size = 0;
+        for (byte[] part : parts) {
+            size += part.length;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
         for (byte[] part : parts) {
             out.writeBytes(part);
         }

@@ -10,10 +10,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Delivers recorded events through logging trails to their destinations (seed 001, seed 002, API reference notes
@@ -35,6 +43,8 @@ public final class DeliveryService {
     private final Map<DestinationType, DestinationWriter> writers = new EnumMap<>(DestinationType.class);
     private final Clock clock;
     private final DeliverySettings settings;
+    /** Batches read ahead, by account/trail/destination; guarded by this (rounds are synchronized). */
+    private final Map<String, Prefetch> prefetched = new HashMap<>();
 
     public DeliveryService(TrailRepository trails, EventLog log, DeliveryLedger ledger, List<DestinationWriter> writers,
                            Clock clock, DeliverySettings settings) {
@@ -62,6 +72,7 @@ public final class DeliveryService {
         int objects = 0;
         int failures = 0;
         boolean caughtUp = true;
+        Set<String> visited = new HashSet<>();
         for (Trail trail : trails.listAll()) {
             List<LoggingSegment> segments = ledger.segments(trail.accountId(), trail.name());
             if (segments.isEmpty()) {
@@ -74,6 +85,7 @@ public final class DeliveryService {
                 if (writer == null) {
                     continue;
                 }
+                visited.add(prefetchKey(trail, type));
                 Outcome o = deliver(trail, type, writer, segments, upper);
                 events += o.events;
                 objects += o.objects;
@@ -81,6 +93,8 @@ public final class DeliveryService {
                 caughtUp &= o.caughtUp;
             }
         }
+        // a read-ahead batch of a destination no round visits any more (trail deleted or stopped) is dropped
+        prefetched.keySet().retainAll(visited);
         return new Round(events, objects, failures, caughtUp);
     }
 
@@ -101,6 +115,36 @@ public final class DeliveryService {
     private record Outcome(int events, int objects, boolean failed, boolean caughtUp) {
     }
 
+    private static String prefetchKey(Trail trail, DestinationType type) {
+        return trail.accountId().value() + "/" + trail.name() + "/" + type;
+    }
+
+    /** Reads the next batch of a destination while the current one is written (one daemon thread). */
+    private static final Executor PREFETCH = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "actiontrail-delivery-prefetch");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * The next batch of one destination, read ahead: the events after {@code afterSeq} up to {@code upper}, at most
+     * a batch. Used only if the destination's cursor is then exactly at {@code afterSeq} (its batch was delivered)
+     * and the round's upper bound has not shrunk; otherwise, or if the read failed, the batch is read again.
+     */
+    private record Prefetch(long afterSeq, long upper, CompletableFuture<List<LoggedEvent>> events) {
+        List<LoggedEvent> result(long deliveredSeq, long roundUpper) {
+            if (deliveredSeq != afterSeq || upper > roundUpper) {
+                events.cancel(false);
+                return null;
+            }
+            try {
+                return events.join();
+            } catch (CancellationException | CompletionException e) {
+                return null;
+            }
+        }
+    }
+
     private Outcome deliver(Trail trail, DestinationType type, DestinationWriter writer,
                             List<LoggingSegment> segments, long upper) {
         AccountId account = trail.accountId();
@@ -110,6 +154,8 @@ public final class DeliveryService {
         if (cursor.nextAttempt() != null && now.isBefore(cursor.nextAttempt())) {
             return new Outcome(0, 0, true, false);
         }
+        String key = prefetchKey(trail, type);
+        Prefetch prefetch = prefetched.remove(key);
         List<LoggedEvent> read;
         if (cursor.pendingToSeq() > 0) {
             read = log.read(account, cursor.deliveredSeq(), cursor.pendingToSeq(), Integer.MAX_VALUE);
@@ -117,10 +163,22 @@ public final class DeliveryService {
             if (upper <= cursor.deliveredSeq()) {
                 return new Outcome(0, 0, false, true);
             }
-            read = log.read(account, cursor.deliveredSeq(), upper, settings.maxEventsPerBatch());
-            long to = read.size() < settings.maxEventsPerBatch() ? upper : read.get(read.size() - 1).seq();
+            long readUpper = upper;
+            read = prefetch == null ? null : prefetch.result(cursor.deliveredSeq(), upper);
+            if (read != null) {
+                readUpper = prefetch.upper();
+            } else {
+                read = log.read(account, cursor.deliveredSeq(), upper, settings.maxEventsPerBatch());
+            }
+            long to = read.size() < settings.maxEventsPerBatch() ? readUpper : read.get(read.size() - 1).seq();
             cursor = cursor.pending(to, now);
             ledger.save(cursor);
+        }
+        if (cursor.pendingToSeq() < upper) {
+            // more is waiting: read the next batch while this one is compressed and written
+            long after = cursor.pendingToSeq();
+            prefetched.put(key, new Prefetch(after, upper, CompletableFuture.supplyAsync(
+                    () -> log.read(account, after, upper, settings.maxEventsPerBatch()), PREFETCH)));
         }
         List<LoggedEvent> selected = new ArrayList<>();
         for (LoggedEvent e : read) {
@@ -139,6 +197,7 @@ public final class DeliveryService {
             // a refused write, or any other fault of this destination: recorded for it, the other trails go on
             String error = e instanceof DeliveryException ? e.getMessage() : "InternalError: " + e;
             ledger.save(cursor.failed(error, now.plus(settings.backoff(cursor.failures() + 1))));
+            prefetched.remove(key); // not needed before the retry: do not hold it
             return new Outcome(0, 0, true, false);
         }
         ledger.save(cursor.delivered(cursor.pendingToSeq(), now, !selected.isEmpty()));
@@ -159,7 +218,7 @@ public final class DeliveryService {
             int from = 0;
             long bytes = 1; // the JSON array's "[": each event adds its UTF-8 bytes and a "," or the final "]"
             for (int i = 0; i < group.size(); i++) {
-                long size = utf8Length(group.get(i).json()) + 1;
+                long size = group.get(i).jsonBytes() + 1;
                 if (i > from && bytes + size > settings.maxBytesPerObject()) {
                     out.add(batch(trail, r, stamp, group.subList(from, i))); // the next event would exceed the cap
                     from = i;
@@ -179,26 +238,6 @@ public final class DeliveryService {
     private static DeliveryBatch batch(Trail trail, String region, Instant stamp, List<LoggedEvent> events) {
         List<LoggedEvent> part = List.copyOf(events);
         return new DeliveryBatch(trail, region, stamp, part.get(0).seq(), part.get(part.size() - 1).seq(), part);
-    }
-
-    /** The UTF-8 length of a text, without encoding it. */
-    private static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n += 1;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 
     /** Whether the trail's EventRW and TrailRegion select the event. */

@@ -556,6 +556,63 @@ class DeliveryServiceTest {
         }
 
         @Test
+        void theBatchReadAheadNeverLosesOrRepeatsEventsRecordedBetweenRounds() {
+            delivery = service(new DeliverySettings(2, 1000, 1 << 20, Duration.ofSeconds(1), Duration.ofSeconds(8)));
+            ossTrail("trail-test", "audit-log", null, null);
+            start("trail-test");
+            List<String> expected = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                event("e" + i);
+                expected.add("e" + i);
+            }
+            assertEquals(new DeliveryService.Round(2, 1, 0, false), delivery.deliverOnce()); // e3 read ahead
+            for (int i = 4; i <= 6; i++) {
+                event("e" + i);
+                expected.add("e" + i);
+            }
+            assertEquals(new DeliveryService.Round(1, 1, 0, false), delivery.deliverOnce(), "the read-ahead batch");
+            assertEquals(new DeliveryService.Round(2, 1, 0, false), delivery.deliverOnce());
+            event("e7");
+            expected.add("e7");
+            assertEquals(new DeliveryService.Round(2, 2, 0, true), delivery.deliverUntilCaughtUp());
+            assertEquals(expected, oss.writtenIds());
+        }
+
+        @Test
+        void aFailedWriteDropsTheReadAheadAndTheRetryGoesOnInOrder() {
+            delivery = service(new DeliverySettings(2, 1000, 1 << 20, Duration.ofSeconds(1), Duration.ofSeconds(8)));
+            ossTrail("trail-test", "audit-log", null, null);
+            start("trail-test");
+            for (int i = 1; i <= 6; i++) {
+                event("e" + i);
+            }
+            assertEquals(new DeliveryService.Round(2, 1, 0, false), delivery.deliverOnce());
+            oss.failWith("AccessDenied: You have no right to access this object because of bucket acl.");
+            assertEquals(1, delivery.deliverOnce().failures());
+            oss.recover();
+            clock.advance(Duration.ofSeconds(1));
+
+            assertEquals(new DeliveryService.Round(4, 2, 0, true), delivery.deliverUntilCaughtUp());
+            assertEquals(List.of("e1", "e2", "e3", "e4", "e5", "e6"), oss.writtenIds());
+        }
+
+        @Test
+        void stopLoggingAfterAReadAheadDeliversOnlyTheLoggedEvents() {
+            delivery = service(new DeliverySettings(2, 1000, 1 << 20, Duration.ofSeconds(1), Duration.ofSeconds(8)));
+            ossTrail("trail-test", "audit-log", null, null);
+            start("trail-test");
+            for (int i = 1; i <= 4; i++) {
+                event("e" + i);
+            }
+            assertEquals(new DeliveryService.Round(2, 1, 0, false), delivery.deliverOnce()); // e3, e4 read ahead
+            stop("trail-test");
+            event("late");
+
+            delivery.deliverUntilCaughtUp();
+            assertEquals(List.of("e1", "e2", "e3", "e4"), oss.writtenIds());
+        }
+
+        @Test
         void deliverUntilCaughtUpReturnsWhenADestinationFails() {
             delivery = service(new DeliverySettings(2, 1000, 1 << 20, Duration.ofSeconds(1), Duration.ofSeconds(8)));
             ossTrail("trail-test", "audit-log", null, null);
