@@ -104,7 +104,8 @@ final class CallEvents {
         }
         e.put("isGlobal", false);
         try {
-            return EventJson.fromText(EventJson.MAPPER.writeValueAsString(e));
+            // the text is the compact serialisation of this very tree: no need to parse it back
+            return AuditEvent.of(EventJson.MAPPER.writeValueAsString(e), e);
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException(ex);
         }
