@@ -35,6 +35,10 @@ import java.util.concurrent.Executors;
  * crash the same batch is written again onto the same objects before anything newer. A destination that fails
  * keeps its batch (nothing is lost or reordered), records the error for GetTrailStatus and is retried after a
  * backoff. Delivery records no events of its own.
+ *
+ * <p>When a destination has more than one batch waiting ({@link DeliverySettings#maxEventsPerBatch()}), the next
+ * batch is read on a background thread while the current one is compressed and written; it is used only if the
+ * current one was delivered and the range it covers is still the one to deliver, else it is read again.
  */
 public final class DeliveryService {
     private final TrailRepository trails;
