@@ -2,6 +2,7 @@ package dev.actiontrail.http.auth;
 
 import dev.actiontrail.core.access.AccessKey;
 import dev.actiontrail.core.access.AccessKeys;
+import dev.actiontrail.core.api.UtcSeconds;
 import dev.actiontrail.core.error.ApiError;
 import dev.actiontrail.core.error.ApiException;
 
@@ -128,11 +129,13 @@ public final class Authenticator {
     }
 
     private void checkTime(String timestamp) {
-        Instant t;
-        try {
-            t = OffsetDateTime.parse(timestamp).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiError.INVALID_TIMESTAMP_FORMAT.exception();
+        Instant t = UtcSeconds.parse(timestamp); // the SDKs' shape; any other ISO-8601 offset form is accepted too
+        if (t == null) {
+            try {
+                t = OffsetDateTime.parse(timestamp).toInstant();
+            } catch (DateTimeParseException e) {
+                throw ApiError.INVALID_TIMESTAMP_FORMAT.exception();
+            }
         }
         if (Duration.between(t, clock.instant()).abs().compareTo(SKEW) > 0) {
             throw ApiError.INVALID_TIMESTAMP_EXPIRED.exception();

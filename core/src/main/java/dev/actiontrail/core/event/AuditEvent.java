@@ -1,5 +1,7 @@
 package dev.actiontrail.core.event;
 
+import dev.actiontrail.core.api.UtcSeconds;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -114,6 +116,10 @@ public final class AuditEvent {
      * @throws InvalidEventException if it does not parse
      */
     public static Instant parseEventTime(String text) {
+        Instant usual = UtcSeconds.parse(text);
+        if (usual != null) {
+            return usual;
+        }
         try {
             return OffsetDateTime.parse(text, EVENT_TIME).toInstant();
         } catch (DateTimeParseException e) {
