@@ -87,8 +87,10 @@ class DeliveryEndToEndTest {
     void wire(DeliveryLedger withLedger) {
         trails = new TrailService(store.trails(), resources, withLedger, new SqliteHistoryJobs(store), clock);
         delivery = new DeliveryService(store.trails(), new SqliteEventLog(store), withLedger,
-                LocalDeliveryWriters.all(resources), clock, DeliverySettings.DEFAULT);
+                LocalDeliveryWriters.all(resources), clock, settings);
     }
+
+    DeliverySettings settings = DeliverySettings.DEFAULT;
 
     /** The process stops and starts again. */
     void restart() {
@@ -142,6 +144,45 @@ class DeliveryEndToEndTest {
             lines.addAll(Files.readAllLines(shard));
         }
         return lines;
+    }
+
+    @Test
+    void smallBatchesReadAheadDeliverEveryEventOnceInOrderAcrossARestart() throws IOException {
+        settings = new DeliverySettings(4, 1000, 1 << 20, Duration.ofSeconds(1), Duration.ofSeconds(8));
+        wire(ledger);
+        trails.create(CTX, new TrailRequest("trail-test", "audit-log", null, null, SLS_ARN, null, null, null,
+                null, null, null, null));
+        trails.startLogging(CTX, "trail-test");
+        List<AuditEvent> recorded = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            recorded.add(record("cn-hangzhou"));
+        }
+        assertEquals(4, delivery.deliverOnce().eventsDelivered() / 2, "one batch per destination, the next read ahead");
+        for (int i = 0; i < 7; i++) {
+            recorded.add(record("cn-hangzhou"));
+        }
+        assertEquals(4, delivery.deliverOnce().eventsDelivered() / 2);
+        restart(); // the read-ahead batch is lost with the process: read again
+        settings = new DeliverySettings(4, 1000, 1 << 20, Duration.ofSeconds(1), Duration.ofSeconds(8));
+        wire(ledger);
+        recorded.add(record("cn-hangzhou"));
+        assertTrue(delivery.deliverUntilCaughtUp().caughtUp());
+
+        List<String> expected = recorded.stream().map(AuditEvent::json).toList();
+        List<String> sls = slsLines().stream()
+                .map(l -> l.substring(l.indexOf(",\"event\":") + 9, l.length() - 1)).toList();
+        assertEquals(expected, sls, "SLS: every event once, in recording order");
+        List<String> oss = new ArrayList<>();
+        for (String object : objects()) { // objects of one window share a stamp: listed by count, not in order
+            String array = content(object);
+            assertTrue(String.join(",", expected).contains(array.substring(1, array.length() - 1)),
+                    "an object is a run of consecutive events: " + object);
+            oss.add(array);
+        }
+        assertEquals(expected.size(), oss.stream().mapToInt(a -> a.split("\\{\"eventId\"").length - 1).sum(),
+                "OSS: as many events as recorded");
+        assertEquals(expected.stream().sorted().toList(), oss.stream()
+                .flatMap(a -> expected.stream().filter(a::contains)).sorted().toList(), "OSS: every event once");
     }
 
     @Test
