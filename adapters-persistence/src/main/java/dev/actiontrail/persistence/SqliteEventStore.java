@@ -243,15 +243,14 @@ public final class SqliteEventStore implements EventStore {
                     for (AuditEvent.Attribute a : e.attributes()) {
                         attributes.add(p.account, a, time, eventSeq);
                     }
+                    if (attributes.length() >= ATTRIBUTE_CHUNK_CHARS) { // huge batches go in several statements
+                        insertAttributes(c, attributes);
+                        attributes = new AttributeRows();
+                    }
                 }
                 results.add(new AppendResult(stored, p.events.size() - stored));
             }
-            if (!attributes.isEmpty()) {
-                try (PreparedStatement rows = c.prepareStatement(INSERT_ATTRIBUTES)) {
-                    rows.setString(1, attributes.json());
-                    rows.executeUpdate();
-                }
-            }
+            insertAttributes(c, attributes);
             try (PreparedStatement update = c.prepareStatement("UPDATE event_seq SET last_seq = ? WHERE id = 1")) {
                 update.setLong(1, seq);
                 update.executeUpdate();
@@ -259,6 +258,19 @@ public final class SqliteEventStore implements EventStore {
             return results;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append events", e);
+        }
+    }
+
+    /** The JSON of one attribute statement stops growing past this many characters (a statement per few MB). */
+    static final int ATTRIBUTE_CHUNK_CHARS = 4 << 20;
+
+    private static void insertAttributes(Connection c, AttributeRows attributes) throws SQLException {
+        if (attributes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement rows = c.prepareStatement(INSERT_ATTRIBUTES)) {
+            rows.setString(1, attributes.json());
+            rows.executeUpdate();
         }
     }
 
@@ -278,6 +290,10 @@ public final class SqliteEventStore implements EventStore {
 
         boolean isEmpty() {
             return empty;
+        }
+
+        int length() {
+            return json.length();
         }
 
         String json() {

@@ -165,6 +165,29 @@ class SqliteEventStoreTest {
     }
 
     @Test
+    void aBatchWhoseAttributesExceedOneStatementIsStoredWhole() {
+        List<AuditEvent> batch = new ArrayList<>();
+        int perEvent = 100;
+        int count = SqliteEventStore.ATTRIBUTE_CHUNK_CHARS / (perEvent * 40) * 2 + 3; // about two statements' worth
+        for (int i = 0; i < count; i++) {
+            List<String> names = new ArrayList<>();
+            for (int n = 0; n < perEvent; n++) {
+                names.add("acs:ecs:cn-hangzhou:1:instance/i-" + i + "-" + n);
+            }
+            batch.add(event("big-" + i, at(i), "eventName", "Big", "resourceName", String.join(",", names)));
+        }
+        assertEquals(new AppendResult(count, 0), events.append(ACCOUNT, batch));
+
+        for (int i : new int[] {0, count / 2, count - 1}) {
+            assertEquals(List.of("big-" + i), find(Direction.FORWARD,
+                    attr(LookupKey.ResourceName, "acs:ecs:cn-hangzhou:1:instance/i-" + i + "-" + (perEvent - 1))));
+        }
+        long rows = store.read(h -> h.createQuery("SELECT count(*) FROM event_attribute WHERE attr_key = ?")
+                .bind(0, LookupKey.ResourceName.code()).mapTo(Long.class).one());
+        assertEquals((long) count * perEvent, rows);
+    }
+
+    @Test
     void twoFiltersAreAnded() {
         events.append(ACCOUNT, List.of(
                 event("e1", at(1), "eventName", "X", "userIdentity", map("userName", "u1")),

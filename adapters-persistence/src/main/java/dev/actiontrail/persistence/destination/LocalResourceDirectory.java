@@ -16,7 +16,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -379,9 +381,13 @@ public final class LocalResourceDirectory implements ResourceDirectory {
                 Files.createDirectories(data);
                 Files.createDirectories(meta);
                 Files.createDirectory(dir);
-                try (OutputStream out = Files.newOutputStream(meta.resolve(name + ".properties"))) {
+                // written aside and renamed: a reader sees no file or the whole file, never a partial one
+                Path file = meta.resolve(name + ".properties");
+                Path part = meta.resolve(name + ".properties." + UUID.randomUUID() + ".part");
+                try (OutputStream out = Files.newOutputStream(part)) {
                     props.store(out, null);
                 }
+                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (FileAlreadyExistsException e) {
                 throw new IllegalArgumentException(label + " already exists: " + name);
             } catch (IOException e) {
@@ -391,8 +397,9 @@ public final class LocalResourceDirectory implements ResourceDirectory {
 
         /**
          * The resource if its folder exists. Its metadata file is parsed once and cached while the file's
-         * modification time is unchanged (a resource's region and creation time never change; re-creating it
-         * rewrites the file), so a hot read costs two {@code stat}s.
+         * modification time, size and file key (inode) are unchanged — a resource's region and creation time never
+         * change, and the file is only ever replaced whole by a rename (a new inode) — so a hot read costs two
+         * {@code stat}s.
          */
         Optional<Bucket> find(String name) {
             Path dir = dir(name);
@@ -401,13 +408,16 @@ public final class LocalResourceDirectory implements ResourceDirectory {
             }
             try {
                 Path file = meta.resolve(name + ".properties");
-                FileTime modified = Files.exists(file) ? Files.getLastModifiedTime(file) : null;
+                BasicFileAttributes attributes = Files.exists(file)
+                        ? Files.readAttributes(file, BasicFileAttributes.class) : null;
+                Object version = attributes == null ? null
+                        : List.of(attributes.lastModifiedTime(), attributes.size(), String.valueOf(attributes.fileKey()));
                 Cached cached = metadata.get(name);
-                if (cached != null && modified != null && modified.equals(cached.modified())) {
+                if (cached != null && version != null && version.equals(cached.version())) {
                     return Optional.of(cached.bucket());
                 }
                 Properties props = new Properties();
-                if (modified != null) {
+                if (attributes != null) {
                     try (InputStream in = Files.newInputStream(file)) {
                         props.load(in);
                     }
@@ -416,8 +426,8 @@ public final class LocalResourceDirectory implements ResourceDirectory {
                 Bucket bucket = new Bucket(name, props.getProperty("region", ""), created != null
                         ? Instant.parse(created)
                         : Files.getLastModifiedTime(dir).toInstant().truncatedTo(ChronoUnit.SECONDS));
-                if (modified != null) {
-                    metadata.put(name, new Cached(modified, bucket));
+                if (version != null) {
+                    metadata.put(name, new Cached(version, bucket));
                 }
                 return Optional.of(bucket);
             } catch (IOException e) {
@@ -425,8 +435,8 @@ public final class LocalResourceDirectory implements ResourceDirectory {
             }
         }
 
-        /** A parsed metadata file and the modification time it had. */
-        private record Cached(FileTime modified, Bucket bucket) {
+        /** A parsed metadata file and the version it had: (modification time, size, file key, i.e. inode). */
+        private record Cached(Object version, Bucket bucket) {
         }
 
         List<Bucket> list() {

@@ -56,6 +56,31 @@ class LocalResourceDirectoryTest {
     }
 
     @Test
+    void bucketMetadataReplacedByAnotherProcessIsReadAgain() throws Exception {
+        resources.createBucket("my-bucket", "cn-hangzhou");
+        assertEquals(Optional.of("cn-hangzhou"), resources.bucketRegion(ACCOUNT, "my-bucket"));
+        assertEquals(Optional.of("cn-hangzhou"), resources.bucketRegion(ACCOUNT, "my-bucket"), "cached");
+        assertEquals(List.of("my-bucket.properties"), listNames(root.resolve("oss-meta")), "no staging left");
+
+        // another process replaces the file whole (as create does), keeping even its modification time
+        Path file = root.resolve("oss-meta/my-bucket.properties");
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
+        Path part = root.resolve("oss-meta/other.part");
+        Files.writeString(part, Files.readString(file).replace("cn-hangzhou", "cn-beijing"));
+        Files.setLastModifiedTime(part, time);
+        Files.move(part, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        assertEquals(Optional.of("cn-beijing"), resources.bucketRegion(ACCOUNT, "my-bucket"));
+    }
+
+    private static List<String> listNames(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
     void bucketCreationRefusesBadNamesUnknownRegionsAndExistingBuckets() {
         resources.createBucket("my-bucket", "cn-hangzhou");
         for (String bad : new String[] {"My-Bucket", "ab", "bucket-", "../escape", "a/b", ""}) {

@@ -10,13 +10,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -38,7 +35,8 @@ import java.util.concurrent.Executors;
  *
  * <p>When a destination has more than one batch waiting ({@link DeliverySettings#maxEventsPerBatch()}), the next
  * batch is read on a background thread while the current one is compressed and written; it is used only if the
- * current one was delivered and the range it covers is still the one to deliver, else it is read again.
+ * current one was delivered and the range it covers is still the one to deliver, else it is read again. One
+ * read-ahead is held at a time (the destination delivered last), so at most one extra batch is in memory.
  */
 public final class DeliveryService {
     private final TrailRepository trails;
@@ -47,8 +45,11 @@ public final class DeliveryService {
     private final Map<DestinationType, DestinationWriter> writers = new EnumMap<>(DestinationType.class);
     private final Clock clock;
     private final DeliverySettings settings;
-    /** Batches read ahead, by account/trail/destination; guarded by this (rounds are synchronized). */
-    private final Map<String, Prefetch> prefetched = new HashMap<>();
+    /**
+     * The one batch read ahead (of the destination delivered last), or null; guarded by this (rounds are
+     * synchronized). One at most, so read-ahead never holds more than one extra batch in memory.
+     */
+    private Prefetch readAhead;
 
     public DeliveryService(TrailRepository trails, EventLog log, DeliveryLedger ledger, List<DestinationWriter> writers,
                            Clock clock, DeliverySettings settings) {
@@ -76,7 +77,6 @@ public final class DeliveryService {
         int objects = 0;
         int failures = 0;
         boolean caughtUp = true;
-        Set<String> visited = new HashSet<>();
         for (Trail trail : trails.listAll()) {
             List<LoggingSegment> segments = ledger.segments(trail.accountId(), trail.name());
             if (segments.isEmpty()) {
@@ -89,7 +89,6 @@ public final class DeliveryService {
                 if (writer == null) {
                     continue;
                 }
-                visited.add(prefetchKey(trail, type));
                 Outcome o = deliver(trail, type, writer, segments, upper);
                 events += o.events;
                 objects += o.objects;
@@ -97,8 +96,9 @@ public final class DeliveryService {
                 caughtUp &= o.caughtUp;
             }
         }
-        // a read-ahead batch of a destination no round visits any more (trail deleted or stopped) is dropped
-        prefetched.keySet().retainAll(visited);
+        if (caughtUp) {
+            dropReadAhead(); // nothing left anywhere: a read-ahead still held is a deleted trail's
+        }
         return new Round(events, objects, failures, caughtUp);
     }
 
@@ -119,6 +119,13 @@ public final class DeliveryService {
     private record Outcome(int events, int objects, boolean failed, boolean caughtUp) {
     }
 
+    private void dropReadAhead() {
+        if (readAhead != null) {
+            readAhead.events().cancel(false);
+            readAhead = null;
+        }
+    }
+
     private static String prefetchKey(Trail trail, DestinationType type) {
         return trail.accountId().value() + "/" + trail.name() + "/" + type;
     }
@@ -135,7 +142,7 @@ public final class DeliveryService {
      * a batch. Used only if the destination's cursor is then exactly at {@code afterSeq} (its batch was delivered)
      * and the round's upper bound has not shrunk; otherwise, or if the read failed, the batch is read again.
      */
-    private record Prefetch(long afterSeq, long upper, CompletableFuture<List<LoggedEvent>> events) {
+    private record Prefetch(String key, long afterSeq, long upper, CompletableFuture<List<LoggedEvent>> events) {
         List<LoggedEvent> result(long deliveredSeq, long roundUpper) {
             if (deliveredSeq != afterSeq || upper > roundUpper) {
                 events.cancel(false);
@@ -159,7 +166,10 @@ public final class DeliveryService {
             return new Outcome(0, 0, true, false);
         }
         String key = prefetchKey(trail, type);
-        Prefetch prefetch = prefetched.remove(key);
+        Prefetch prefetch = readAhead != null && readAhead.key().equals(key) ? readAhead : null;
+        if (prefetch != null) {
+            readAhead = null;
+        }
         List<LoggedEvent> read;
         if (cursor.pendingToSeq() > 0) {
             read = log.read(account, cursor.deliveredSeq(), cursor.pendingToSeq(), Integer.MAX_VALUE);
@@ -181,8 +191,9 @@ public final class DeliveryService {
         if (cursor.pendingToSeq() < upper) {
             // more is waiting: read the next batch while this one is compressed and written
             long after = cursor.pendingToSeq();
-            prefetched.put(key, new Prefetch(after, upper, CompletableFuture.supplyAsync(
-                    () -> log.read(account, after, upper, settings.maxEventsPerBatch()), PREFETCH)));
+            dropReadAhead(); // another destination's, if any: one at a time
+            readAhead = new Prefetch(key, after, upper, CompletableFuture.supplyAsync(
+                    () -> log.read(account, after, upper, settings.maxEventsPerBatch()), PREFETCH));
         }
         List<LoggedEvent> selected = new ArrayList<>();
         for (LoggedEvent e : read) {
@@ -201,7 +212,7 @@ public final class DeliveryService {
             // a refused write, or any other fault of this destination: recorded for it, the other trails go on
             String error = e instanceof DeliveryException ? e.getMessage() : "InternalError: " + e;
             ledger.save(cursor.failed(error, now.plus(settings.backoff(cursor.failures() + 1))));
-            prefetched.remove(key); // not needed before the retry: do not hold it
+            dropReadAhead(); // not needed before the retry: do not hold it
             return new Outcome(0, 0, true, false);
         }
         ledger.save(cursor.delivered(cursor.pendingToSeq(), now, !selected.isEmpty()));
