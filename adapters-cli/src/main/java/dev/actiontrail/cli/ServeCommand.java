@@ -1,5 +1,7 @@
 package dev.actiontrail.cli;
 
+import dev.actiontrail.core.delivery.DeliveryService;
+
 import dev.actiontrail.cli.local.LocalRuntime;
 import dev.actiontrail.core.access.AccessKey;
 import dev.actiontrail.core.access.AccessKeys;
@@ -16,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * {@code actiontrail serve}: the standalone ActionTrail API server on the data folder. Logs one line with its
@@ -59,8 +62,8 @@ final class ServeCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        deliverer.scheduleWithFixedDelay(() -> deliverQuietly(rt), deliveryInterval, deliveryInterval,
-                TimeUnit.SECONDS);
+        deliverer.scheduleWithFixedDelay(() -> deliverWindow(rt::deliverRound, Duration.ofSeconds(deliveryInterval)),
+                deliveryInterval, deliveryInterval, TimeUnit.SECONDS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(Duration.ofSeconds(30));
@@ -70,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            deliverQuietly(rt); // the last window's events
+            deliverQuietly(rt::deliverRound); // the last window's events
             rt.close();
             stopped.countDown();
         }, "actiontrail-shutdown"));
@@ -81,13 +84,36 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One delivery round; a failure is recorded per destination by the round itself, so nothing escapes here. */
-    private static void deliverQuietly(LocalRuntime rt) {
+    /**
+     * One delivery round; a failure is recorded per destination by the round itself, so nothing escapes here.
+     *
+     * @return whether another round should follow at once: it delivered events, more are waiting, and no
+     *         destination failed
+     */
+    static boolean deliverQuietly(Supplier<DeliveryService.Round> round) {
         try {
-            rt.deliverRound();
+            DeliveryService.Round r = round.get();
+            return r.eventsDelivered() > 0 && !r.caughtUp() && r.failures() == 0;
         } catch (RuntimeException e) {
             System.err.println("delivery round failed: " + e);
+            return false;
         }
+    }
+
+    /**
+     * A window's delivery: rounds (each at most a batch per destination) while they deliver and more is waiting,
+     * within the window's time — so a backlog (after an outage, or a busy window) drains at delivery speed instead
+     * of one batch per window.
+     *
+     * @return how many rounds ran
+     */
+    static int deliverWindow(Supplier<DeliveryService.Round> round, Duration window) {
+        long end = System.nanoTime() + window.toNanos();
+        int rounds = 1;
+        while (deliverQuietly(round) && System.nanoTime() < end) {
+            rounds++; // the next round takes the next batch (already read ahead)
+        }
+        return rounds;
     }
 
     /** The root key: from the options, else the environment, else the stored one, else a new one printed once. */
