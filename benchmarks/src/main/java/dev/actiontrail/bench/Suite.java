@@ -595,7 +595,8 @@ public final class Suite {
             m.put("recordToVisibleMsMax", round(latencies.get(latencies.size() - 1), 2));
             m.put("method", "deliverUntilCaughtUp of " + n + " generated events to a local OSS bucket (one object per "
                     + "region, gzip level 1, staged + fsync + rename) vs the same JSON gzipped (level 1, one thread, "
-                    + "streamed) into one fsynced file; record-to-visible = commit of one event + the next delivery "
+                    + "streamed) into one fsynced file, measured first, its input dropped before delivery is timed; "
+                    + "record-to-visible = commit of one event + the next delivery "
                     + "round, to which the server "
                     + "adds the wait for its window (--delivery-interval, default 5 s)");
         }
