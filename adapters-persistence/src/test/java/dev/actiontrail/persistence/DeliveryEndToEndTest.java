@@ -11,6 +11,7 @@ import dev.actiontrail.core.delivery.DeliverySettings;
 import dev.actiontrail.core.delivery.DestinationType;
 import dev.actiontrail.core.delivery.LoggingSegment;
 import dev.actiontrail.core.event.AuditEvent;
+import dev.actiontrail.core.testing.CrashingLedger;
 import dev.actiontrail.core.testing.MutableClock;
 import dev.actiontrail.core.trail.TrailRequest;
 import dev.actiontrail.core.trail.TrailService;
@@ -262,7 +263,9 @@ class DeliveryEndToEndTest {
         AuditEvent e1 = record("cn-hangzhou");
         AuditEvent e2 = record("cn-shanghai");
         // the process dies right after writing, before the cursor says so
-        wire(new DeliveryLedgerDyingOnDelivered(ledger));
+        CrashingLedger dying = new CrashingLedger(ledger);
+        dying.failSaves(c -> c.pendingToSeq() == 0); // dies when it would record the batch as delivered
+        wire(dying);
         assertThrows(IllegalStateException.class, delivery::deliverOnce);
         List<String> written = objects();
         assertEquals(2, written.size());
@@ -354,41 +357,5 @@ class DeliveryEndToEndTest {
         assertTrue(objects.get(0).startsWith("oss://audit-log/AliyunLogs/Actiontrail/cn-hangzhou/"), objects.get(0));
         assertEquals(array(forged, fine), content(objects.get(0)));
         assertTrue(Files.notExists(dir.resolve("escape")) && Files.notExists(dir.resolve("data/escape")));
-    }
-
-    /** A ledger whose process "dies" when it would record a batch as delivered. */
-    record DeliveryLedgerDyingOnDelivered(DeliveryLedger delegate) implements DeliveryLedger {
-        @Override
-        public void openSegment(AccountId account, String trail) {
-            delegate.openSegment(account, trail);
-        }
-
-        @Override
-        public void closeSegment(AccountId account, String trail) {
-            delegate.closeSegment(account, trail);
-        }
-
-        @Override
-        public List<LoggingSegment> segments(AccountId account, String trail) {
-            return delegate.segments(account, trail);
-        }
-
-        @Override
-        public Optional<DeliveryCursor> cursor(AccountId account, String trail, DestinationType type) {
-            return delegate.cursor(account, trail, type);
-        }
-
-        @Override
-        public void save(DeliveryCursor cursor) {
-            if (cursor.pendingToSeq() == 0) {
-                throw new IllegalStateException("killed");
-            }
-            delegate.save(cursor);
-        }
-
-        @Override
-        public void forget(AccountId account, String trail) {
-            delegate.forget(account, trail);
-        }
     }
 }

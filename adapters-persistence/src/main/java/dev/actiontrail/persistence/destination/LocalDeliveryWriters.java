@@ -12,13 +12,8 @@ import dev.actiontrail.core.trail.Trail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -29,7 +24,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -187,48 +181,12 @@ public final class LocalDeliveryWriters {
         }
     }
 
-    /** Writes {@code content} aside, syncs it, and renames it onto {@code target} atomically. */
+    /** {@link LocalResourceDirectory#place}, failing as a delivery failure. */
     private static void place(LocalResourceDirectory resources, Path target, byte[] content) {
-        Path staged = resources.stagingDir().resolve(UUID.randomUUID() + ".part");
         try {
-            Files.createDirectories(staged.getParent());
-            Path existing = target.getParent();
-            while (existing != null && !Files.isDirectory(existing)) {
-                existing = existing.getParent();
-            }
-            Files.createDirectories(target.getParent());
-            try (FileChannel ch = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            // The rename and any folder just created are durable only once their folders are synced: the cursor
-            // saved next says "delivered", so the object must survive a power loss too.
-            for (Path dir = target.getParent(); dir != null; dir = dir.getParent()) {
-                syncDirectory(dir);
-                if (dir.equals(existing)) {
-                    break;
-                }
-            }
+            resources.place(target, content);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(staged);
-            } catch (IOException ignored) {
-                // the staging file is garbage either way
-            }
             throw new DeliveryException("write failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** Syncs a folder's entries where the platform allows opening a folder (Linux, macOS); else does nothing. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // e.g. Windows: folders cannot be opened; the rename is as durable as the file system makes it
         }
     }
 

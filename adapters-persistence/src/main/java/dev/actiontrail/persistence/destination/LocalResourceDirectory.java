@@ -9,14 +9,18 @@ import dev.actiontrail.core.region.RegionCatalogue;
 import dev.actiontrail.core.trail.Arn;
 import dev.actiontrail.core.trail.OssBucketName;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,10 +80,10 @@ public final class LocalResourceDirectory implements ResourceDirectory {
     /** Resources under {@code root}; {@code clock} stamps creation times. */
     public LocalResourceDirectory(Path root, Clock clock) {
         this.clock = clock;
-        this.oss = new Area(root, "oss", "bucket");
-        this.sls = new Area(root, "sls", "SLS project");
-        this.odps = new Area(root, "odps", "MaxCompute project");
         this.staging = root.resolve(".staging");
+        this.oss = new Area(this, root, "oss", "bucket");
+        this.sls = new Area(this, root, "sls", "SLS project");
+        this.odps = new Area(this, root, "odps", "MaxCompute project");
     }
 
     // --- ResourceDirectory ---
@@ -314,6 +318,55 @@ public final class LocalResourceDirectory implements ResourceDirectory {
         return staging;
     }
 
+    /**
+     * Writes {@code content} aside ({@link #stagingDir()}), syncs it, renames it onto {@code target} atomically
+     * (replacing it) and syncs the folders the rename and any folder it created are in: a reader sees the old file
+     * or the whole new one, never a partial one, and once this returns the file survives a power loss.
+     *
+     * @throws IOException if it cannot be written; nothing is left in the staging folder then
+     */
+    void place(Path target, byte[] content) throws IOException {
+        Path staged = staging.resolve(UUID.randomUUID() + ".part");
+        try {
+            Files.createDirectories(staged.getParent());
+            Path existing = target.getParent();
+            while (existing != null && !Files.isDirectory(existing)) {
+                existing = existing.getParent();
+            }
+            Files.createDirectories(target.getParent());
+            try (FileChannel ch = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            for (Path dir = target.getParent(); dir != null; dir = dir.getParent()) {
+                syncDirectory(dir);
+                if (dir.equals(existing)) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(staged);
+            } catch (IOException ignored) {
+                // the staging file is garbage either way (cleanStaging removes it later)
+            }
+            throw e;
+        }
+    }
+
+    /** Syncs a folder's entries where the platform allows opening a folder (Linux, macOS); else does nothing. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // e.g. Windows: folders cannot be opened; the rename is as durable as the file system makes it
+        }
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
@@ -347,8 +400,10 @@ public final class LocalResourceDirectory implements ResourceDirectory {
         private final Path meta;
         private final String label;
         private final Map<String, Cached> metadata = new ConcurrentHashMap<>();
+        private final LocalResourceDirectory directory;
 
-        Area(Path root, String kind, String label) {
+        Area(LocalResourceDirectory directory, Path root, String kind, String label) {
+            this.directory = directory;
             this.data = root.resolve(kind);
             this.meta = root.resolve(kind + "-meta");
             this.label = label;
@@ -381,13 +436,9 @@ public final class LocalResourceDirectory implements ResourceDirectory {
                 Files.createDirectories(data);
                 Files.createDirectories(meta);
                 Files.createDirectory(dir);
-                // written aside and renamed: a reader sees no file or the whole file, never a partial one
-                Path file = meta.resolve(name + ".properties");
-                Path part = meta.resolve(name + ".properties." + UUID.randomUUID() + ".part");
-                try (OutputStream out = Files.newOutputStream(part)) {
-                    props.store(out, null);
-                }
-                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                ByteArrayOutputStream text = new ByteArrayOutputStream();
+                props.store(text, null);
+                directory.place(meta.resolve(name + ".properties"), text.toByteArray()); // whole or not at all
             } catch (FileAlreadyExistsException e) {
                 throw new IllegalArgumentException(label + " already exists: " + name);
             } catch (IOException e) {
@@ -408,8 +459,7 @@ public final class LocalResourceDirectory implements ResourceDirectory {
             }
             try {
                 Path file = meta.resolve(name + ".properties");
-                BasicFileAttributes attributes = Files.exists(file)
-                        ? Files.readAttributes(file, BasicFileAttributes.class) : null;
+                BasicFileAttributes attributes = attributesOrNull(file);
                 Object version = attributes == null ? null
                         : List.of(attributes.lastModifiedTime(), attributes.size(), String.valueOf(attributes.fileKey()));
                 Cached cached = metadata.get(name);
@@ -432,6 +482,14 @@ public final class LocalResourceDirectory implements ResourceDirectory {
                 return Optional.of(bucket);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        private static BasicFileAttributes attributesOrNull(Path file) throws IOException {
+            try {
+                return Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                return null;
             }
         }
 

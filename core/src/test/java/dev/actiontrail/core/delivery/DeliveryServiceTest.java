@@ -4,6 +4,7 @@ import dev.actiontrail.core.account.Account;
 import dev.actiontrail.core.account.AccountId;
 import dev.actiontrail.core.api.ApiVersion;
 import dev.actiontrail.core.api.CallContext;
+import dev.actiontrail.core.testing.CrashingLedger;
 import dev.actiontrail.core.testing.Events;
 import dev.actiontrail.core.testing.InMemoryDeliveryLedger;
 import dev.actiontrail.core.testing.InMemoryEventLog;
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -970,55 +970,6 @@ class DeliveryServiceTest {
             event("e2");
             delivery.deliverOnce();
             assertEquals(List.of("e1", "e2"), oss.writtenIds());
-        }
-    }
-
-    /**
-     * The in-memory ledger, whose {@link #save} can be made to throw (the process dying between two steps).
-     */
-    static final class CrashingLedger implements DeliveryLedger {
-        private final DeliveryLedger delegate;
-        private volatile Predicate<DeliveryCursor> failing = c -> false;
-
-        CrashingLedger(DeliveryLedger delegate) {
-            this.delegate = delegate;
-        }
-
-        void failSaves(Predicate<DeliveryCursor> which) {
-            failing = which;
-        }
-
-        @Override
-        public void openSegment(AccountId account, String trail) {
-            delegate.openSegment(account, trail);
-        }
-
-        @Override
-        public void closeSegment(AccountId account, String trail) {
-            delegate.closeSegment(account, trail);
-        }
-
-        @Override
-        public List<LoggingSegment> segments(AccountId account, String trail) {
-            return delegate.segments(account, trail);
-        }
-
-        @Override
-        public Optional<DeliveryCursor> cursor(AccountId account, String trail, DestinationType type) {
-            return delegate.cursor(account, trail, type);
-        }
-
-        @Override
-        public void save(DeliveryCursor cursor) {
-            if (failing.test(cursor)) {
-                throw new IllegalStateException("crash while saving " + cursor);
-            }
-            delegate.save(cursor);
-        }
-
-        @Override
-        public void forget(AccountId account, String trail) {
-            delegate.forget(account, trail);
         }
     }
 }
