@@ -1,6 +1,7 @@
 package dev.actiontrail.cli;
 
-import dev.actiontrail.core.access.AccessKey;
+import dev.actiontrail.core.account.AccountId;
+import dev.actiontrail.core.identity.AccessKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,17 +34,25 @@ final class AccessKeyCommand {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create a key for the root account, or for a RAM user with --user-name.")
+            description = "Create a key for an account's root identity, or for a RAM user with --user-name.")
     static final class Create implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Option(names = "--user-name", description = "RAM user the key belongs to (default: root).")
         String userName = AccessKey.ROOT;
+        @Option(names = "--account-id", paramLabel = "ID",
+                description = "Account the key belongs to (16 digits; default: the data folder's account).")
+        String accountId;
 
         @Override
         public Integer call() {
-            return DestinationCommands.withRuntime(spec,
-                    rt -> Json.pretty(shown(rt.accessKeys().create(rt.account().id(), userName), true)));
+            return DestinationCommands.withRuntime(spec, rt -> {
+                AccountId account = accountId == null ? rt.account().id() : AccountId.of(accountId.trim());
+                if (!rt.identities().accountExists(account)) {
+                    throw new IllegalArgumentException("no such account: " + account);
+                }
+                return Json.pretty(shown(rt.accessKeys().create(account, userName), true));
+            });
         }
     }
 

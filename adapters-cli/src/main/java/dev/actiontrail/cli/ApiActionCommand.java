@@ -21,33 +21,65 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * One API action as a command, shaped like the aliyun CLI: {@code actiontrail <Action> --<Param> <value> ...}.
+ * One API action as a command, shaped like the aliyun CLI: {@code actiontrail <Action> --<Param> <value> ...} for
+ * ActionTrail, {@code actiontrail ram <Action> ...} and {@code actiontrail sts <Action> ...} for RAM and STS.
  * Each documented parameter is an option; repeat lists are given as {@code --LookupAttribute.1.Key EventName}.
  * Prints the API's JSON response; an API error prints the error JSON (RequestId, HostId, Code, Message, Recommend)
- * on standard error and exits with 1.
+ * on standard error and exits with 1. Without {@code --endpoint} the call runs on the data folder as its default
+ * account's root identity (authorized and recorded as an event like a call over HTTP); with it, the call is sent
+ * to that server signed with the given AccessKey (and SecurityToken, for temporary credentials).
  */
 final class ApiActionCommand implements Callable<Integer> {
     /** The API version a command uses unless {@code --Version} says otherwise. */
     static final String DEFAULT_VERSION = "2020-07-06";
+    /** The RAM API version ({@code actiontrail ram ...}). */
+    static final String RAM_VERSION = "2015-05-01";
+    /** The STS API version ({@code actiontrail sts ...}). */
+    static final String STS_VERSION = "2015-04-01";
 
     private final Main main;
     private final String action;
+    private final String version;
     private CommandSpec spec;
 
-    private ApiActionCommand(Main main, String action) {
+    private ApiActionCommand(Main main, String action, String version) {
         this.main = main;
         this.action = action;
+        this.version = version;
     }
 
-    /** Builds the command of an action with one option per documented parameter. */
+    /** Builds the command of an ActionTrail action with one option per documented parameter (both versions). */
     static CommandLine build(Main main, ActionDoc action, ActionDoc old) {
-        ApiActionCommand command = new ApiActionCommand(main, action.name());
+        return build(main, action, old, DEFAULT_VERSION, "API version: 2020-07-06 (default) or 2017-12-04.");
+    }
+
+    /**
+     * Builds the command group of a product other than ActionTrail ({@code ram}, {@code sts}): one subcommand per
+     * action of {@code actions}, each calling {@code version}; without an action it shows the list of actions.
+     */
+    static CommandLine group(Main main, String name, String description, List<ActionDoc> actions, String version) {
+        CommandSpec[] group = new CommandSpec[1];
+        group[0] = CommandSpec.wrapWithoutInspection((Runnable) () ->
+                group[0].commandLine().usage(group[0].commandLine().getOut()));
+        group[0].name(name);
+        group[0].usageMessage().description(description);
+        group[0].mixinStandardHelpOptions(true);
+        CommandLine cl = new CommandLine(group[0]);
+        for (ActionDoc action : actions) {
+            cl.addSubcommand(action.name(), build(main, action, null, version, "API version: " + version + "."));
+        }
+        return cl;
+    }
+
+    /** Builds the command of an action calling {@code version} unless {@code --Version} is given. */
+    private static CommandLine build(Main main, ActionDoc action, ActionDoc old, String version, String versionHelp) {
+        ApiActionCommand command = new ApiActionCommand(main, action.name(), version);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
         spec.name(action.name());
         spec.usageMessage().description(action.summary());
         spec.mixinStandardHelpOptions(true);
         spec.addOption(OptionSpec.builder("--Version").paramLabel("VERSION").type(String.class)
-                .description("API version: 2020-07-06 (default) or 2017-12-04.").build());
+                .description(versionHelp).build());
         java.util.Set<String> names = new java.util.LinkedHashSet<>(action.parameters());
         if (old != null) {
             names.addAll(old.parameters());
@@ -85,7 +117,7 @@ final class ApiActionCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("Action", action);
-        params.put("Version", DEFAULT_VERSION);
+        params.put("Version", version);
         for (OptionSpec o : spec.options()) {
             if (o.longestName().startsWith("--") && Character.isUpperCase(o.longestName().charAt(2))
                     && o.getValue() != null) {
@@ -115,12 +147,15 @@ final class ApiActionCommand implements Callable<Integer> {
             return remote(params);
         }
         try (LocalRuntime runtime = main.openRuntime()) {
-            ApiResponse response = runtime.api().call(runtime.account(), main.globals.region, params);
+            ApiResponse response = runtime.call(params, main.globals.region, "actiontrail-cli/" + Main.VERSION);
             return print(response.ok(), ApiRenderer.prettyJson(response));
         }
     }
 
-    /** Sends the call to {@code --endpoint}, signed with the given AccessKey, and prints the server's answer. */
+    /**
+     * Sends the call to {@code --endpoint}, signed with the given AccessKey (and SecurityToken, if any), and prints
+     * the server's answer.
+     */
     private int remote(Map<String, String> params) throws IOException, InterruptedException {
         GlobalOptions g = main.globals;
         if (g.keyId() == null || g.keySecret() == null) {
@@ -128,7 +163,8 @@ final class ApiActionCommand implements Callable<Integer> {
                     + "--access-key-secret (or ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET)");
         }
         params.put("RegionId", g.region);
-        RpcClient.Answer answer = new RpcClient(g.endpoint, g.keyId(), g.keySecret(), Clock.systemUTC()).call(params);
+        RpcClient.Answer answer = new RpcClient(g.endpoint, g.keyId(), g.keySecret(), g.token(), Clock.systemUTC())
+                .call(params);
         JsonNode body;
         try {
             body = EventJson.MAPPER.readTree(answer.body());

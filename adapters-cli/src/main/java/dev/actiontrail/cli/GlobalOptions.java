@@ -35,6 +35,11 @@ public final class GlobalOptions {
             description = "AccessKey secret for --endpoint (else $ALIBABA_CLOUD_ACCESS_KEY_SECRET).")
     String accessKeySecret;
 
+    @Option(names = "--security-token", paramLabel = "TOKEN", scope = ScopeType.INHERIT,
+            description = "STS SecurityToken for --endpoint when the AccessKey is a temporary one (STS.*) from "
+                    + "AssumeRole (else $ALIBABA_CLOUD_SECURITY_TOKEN). Never printed.")
+    String securityToken;
+
     /** The AccessKey ID from the option, else the SDKs' environment variable; null if neither. */
     String keyId() {
         return accessKeyId != null ? accessKeyId : System.getenv("ALIBABA_CLOUD_ACCESS_KEY_ID");
@@ -43,5 +48,11 @@ public final class GlobalOptions {
     /** The AccessKey secret from the option, else the SDKs' environment variable; null if neither. */
     String keySecret() {
         return accessKeySecret != null ? accessKeySecret : System.getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+    }
+
+    /** The STS SecurityToken from the option, else the SDKs' environment variable; null if neither (or empty). */
+    String token() {
+        String token = securityToken != null ? securityToken : System.getenv("ALIBABA_CLOUD_SECURITY_TOKEN");
+        return token == null || token.isEmpty() ? null : token;
     }
 }

@@ -4,6 +4,8 @@ import dev.actiontrail.cli.local.LocalRuntime;
 import dev.actiontrail.core.api.ApiVersion;
 import dev.actiontrail.http.rpc.ActionCatalog;
 import dev.actiontrail.http.rpc.ActionDoc;
+import dev.actiontrail.http.rpc.ram.RamApi;
+import dev.actiontrail.http.rpc.sts.StsApi;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,8 +15,10 @@ import java.util.Map;
 
 /**
  * The {@code actiontrail} command line: every ActionTrail API action ({@code actiontrail CreateTrail --Name ...}),
- * local destinations ({@code oss}, {@code sls}, {@code odps}), {@code import} of ActionTrail event files and
- * {@code account} settings, all on the data folder given by {@code --data}.
+ * every RAM and STS action ({@code actiontrail ram CreateUser --UserName ...}, {@code actiontrail sts AssumeRole
+ * ...}), local destinations ({@code oss}, {@code sls}, {@code odps}), {@code import} of ActionTrail event files,
+ * {@code account} settings and accounts, {@code access-key}s, all on the data folder given by {@code --data} (or,
+ * for the API actions, on the server given by {@code --endpoint}).
  */
 @Command(name = "actiontrail", mixinStandardHelpOptions = true, version = "actiontrail " + Main.VERSION,
         description = "Self-hosted Alibaba Cloud ActionTrail: trails, event history (LookupEvents) and delivery.",
@@ -44,6 +48,14 @@ public final class Main implements Runnable {
         for (ActionDoc action : ActionCatalog.of(ApiVersion.V2020_07_06).values()) {
             cl.addSubcommand(action.name(), ApiActionCommand.build(main, action, legacy.get(action.name())));
         }
+        cl.addSubcommand("ram", ApiActionCommand.group(main, "ram",
+                "RAM (Resource Access Management, API " + ApiActionCommand.RAM_VERSION
+                        + "): users, groups, roles, policies and their AccessKeys.",
+                RamApi.catalog(), ApiActionCommand.RAM_VERSION));
+        cl.addSubcommand("sts", ApiActionCommand.group(main, "sts",
+                "STS (Security Token Service, API " + ApiActionCommand.STS_VERSION
+                        + "): AssumeRole (temporary credentials) and GetCallerIdentity.",
+                StsApi.catalog(), ApiActionCommand.STS_VERSION));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -3,8 +3,8 @@ package dev.actiontrail.cli;
 import dev.actiontrail.core.delivery.DeliveryService;
 
 import dev.actiontrail.cli.local.LocalRuntime;
-import dev.actiontrail.core.access.AccessKey;
-import dev.actiontrail.core.access.AccessKeys;
+import dev.actiontrail.core.identity.AccessKey;
+import dev.actiontrail.core.identity.AccessKeys;
 import dev.actiontrail.http.server.ApiServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -174,10 +174,11 @@ class DeliveryServerTest {
     void slsAndMaxComputeDeliveries() throws Exception {
         String account = fixture.accountId();
         // Tea 2.0.0 has no MaxCompute parameters: create this trail through the library's API (as the CLI does)
-        var created = fixture.runtime.api().call(fixture.runtime.account(), "cn-hangzhou", java.util.Map.of(
+        var created = fixture.runtime.call(java.util.Map.of(
                 "Action", "CreateTrail", "Version", "2020-07-06", "Name", "all-trail",
                 "SlsProjectArn", "acs:log:cn-hangzhou:" + account + ":project/audit-project",
-                "MaxComputeProjectArn", "acs:odps:cn-hangzhou:" + account + ":project/actiontrail_" + account));
+                "MaxComputeProjectArn", "acs:odps:cn-hangzhou:" + account + ":project/actiontrail_" + account),
+                "cn-hangzhou", "test");
         assertTrue(created.ok(), created.body().toString());
         client.startLogging(new StartLoggingRequest().setName("all-trail"));
         client.describeRegions(new DescribeRegionsRequest());

@@ -531,7 +531,7 @@ public final class Suite {
                 if (action.equals("CreateTrail")) {
                     params.put("OssBucketName", "bench-log");
                 }
-                var answer = rt.api().call(account, "cn-hangzhou", params);
+                var answer = rt.call(params, "cn-hangzhou", "actiontrail-bench");
                 if (!answer.ok()) {
                     throw new IllegalStateException(answer.body().toString());
                 }

@@ -1,6 +1,19 @@
 package dev.actiontrail.cli.local;
 
-import dev.actiontrail.core.access.AccessKeys;
+import dev.actiontrail.core.access.Authorizer;
+import dev.actiontrail.core.access.PolicyParser;
+import dev.actiontrail.core.identity.AccessKeys;
+import dev.actiontrail.core.identity.Caller;
+import dev.actiontrail.core.identity.SecurityTokens;
+import dev.actiontrail.core.identity.SigningKeys;
+import dev.actiontrail.core.sts.StsService;
+import dev.actiontrail.http.authz.AccessControl;
+import dev.actiontrail.http.json.JacksonPolicyParser;
+import dev.actiontrail.http.rpc.ApiResponse;
+import dev.actiontrail.http.rpc.ram.RamApi;
+import dev.actiontrail.http.rpc.sts.StsApi;
+import dev.actiontrail.http.spec.ProductApi;
+import dev.actiontrail.persistence.SqliteIdentityStore;
 import dev.actiontrail.core.account.Account;
 import dev.actiontrail.core.api.IdSource;
 import dev.actiontrail.core.event.EventRecorder;
@@ -20,7 +33,6 @@ import dev.actiontrail.persistence.SqliteEventLog;
 import dev.actiontrail.persistence.SqliteHistoryJobs;
 import dev.actiontrail.persistence.SqliteStore;
 import dev.actiontrail.persistence.destination.LocalDeliveryWriters;
-import dev.actiontrail.persistence.access.FileAccessKeyStore;
 import dev.actiontrail.persistence.destination.LocalResourceDirectory;
 
 import com.google.common.base.Ticker;
@@ -28,6 +40,7 @@ import com.google.common.base.Ticker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The composition root of the embedded default: the data folder's SQLite database ({@code actiontrail.db}),
@@ -43,7 +56,11 @@ public final class LocalRuntime implements AutoCloseable {
     private final AccountSettings settings;
     private final EventRecorder recorder;
     private final RpcApi api;
+    private final List<ProductApi> products;
+    private final SqliteIdentityStore identities;
     private final AccessKeys accessKeys;
+    private final SigningKeys signingKeys;
+    private final Authorizer authorizer;
     private final DeliveryService delivery;
     private final HistoryJobService historyJobs;
     private final Clock clock;
@@ -70,8 +87,17 @@ public final class LocalRuntime implements AutoCloseable {
         this.historyJobs = new HistoryJobService(store.trails(), jobs, log, ledger, writers, clock, window,
                 DeliverySettings.DEFAULT);
         LookupEventsService lookup = new LookupEventsService(store.events(), clock, window);
-        this.api = new RpcApi(trails, lookup, historyJobs, resources, ids);
-        this.accessKeys = new AccessKeys(new FileAccessKeyStore(dataDir), clock);
+        this.api = new RpcApi(trails, lookup, historyJobs, resources);
+        this.identities = store.identities();
+        SqliteIdentityStore.importKeysFile(identities, dataDir);
+        identities.createAccount(settings.account().id(), clock.instant());
+        this.accessKeys = new AccessKeys(identities, clock);
+        PolicyParser parser = new JacksonPolicyParser();
+        SecurityTokens tokens = new SecurityTokens(identities, clock);
+        this.signingKeys = new SigningKeys(accessKeys, identities, tokens);
+        this.authorizer = new Authorizer(identities, parser);
+        this.products = List.of(api, new RamApi(identities, accessKeys, parser, clock),
+                new StsApi(new StsService(identities, tokens, parser, clock)));
         recorder.purgeExpired();
     }
 
@@ -92,8 +118,25 @@ public final class LocalRuntime implements AutoCloseable {
         return settings;
     }
 
-    public RpcApi api() {
-        return api;
+    /** The products the gateway serves: ActionTrail first, then RAM and STS. */
+    public List<ProductApi> products() {
+        return products;
+    }
+
+    /** The accounts, RAM identities, policies and AccessKeys of the data folder. */
+    public SqliteIdentityStore identities() {
+        return identities;
+    }
+
+    /**
+     * Runs one API call of the operator's local CLI as the default account's root identity, through the gateway's
+     * pipeline: authorized and recorded as an event (userAgent {@code actiontrail-cli/<version>}) like a call over
+     * HTTP.
+     *
+     * @param params the call's parameters, with {@code Action} and {@code Version}
+     */
+    public ApiResponse call(Map<String, String> params, String region, String userAgent) {
+        return gateway(region).local(Caller.localRoot(account().id()), params, region, userAgent);
     }
 
     public EventRecorder recorder() {
@@ -122,7 +165,7 @@ public final class LocalRuntime implements AutoCloseable {
                 live.caughtUp() && !historyJobs.hasRunningJobs());
     }
 
-    /** The AccessKeys of the data folder ({@code access-keys.properties}, owner-only). */
+    /** The AccessKeys of the data folder (in its database; owner-only). */
     public AccessKeys accessKeys() {
         return accessKeys;
     }
@@ -133,14 +176,16 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * The RPC gateway of the server: signatures checked against {@link #accessKeys()} (15-minute skew, nonces
-     * remembered for that window, at most a million), every call recorded in the local account's history.
+     * The RPC gateway of the server: signatures checked against the stored AccessKeys and STS tokens (15-minute
+     * skew, nonces remembered for that window, at most a million), every call authorized by RAM policies and
+     * recorded in its caller's account.
      */
     public Gateway gateway(String defaultRegion) {
-        Authenticator auth = new Authenticator(accessKeys,
+        Authenticator auth = new Authenticator(signingKeys,
                 new NonceCache(Authenticator.SKEW, 1_000_000, Ticker.systemTicker()), clock);
-        return new Gateway(api, auth, recorder, key -> key.accountId().equals(settings.account().id()) ? settings.account()
-                : Account.of(key.accountId(), null), defaultRegion, ids, clock);
+        return new Gateway(products, auth, new AccessControl(authorizer), recorder,
+                id -> id.equals(settings.account().id()) ? settings.account() : Account.of(id, null),
+                defaultRegion, ids, clock);
     }
 
     @Override

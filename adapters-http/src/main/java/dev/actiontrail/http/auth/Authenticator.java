@@ -1,7 +1,7 @@
 package dev.actiontrail.http.auth;
 
-import dev.actiontrail.core.access.AccessKey;
-import dev.actiontrail.core.access.AccessKeys;
+import dev.actiontrail.core.identity.Caller;
+import dev.actiontrail.core.identity.SigningKeys;
 import dev.actiontrail.core.api.UtcSeconds;
 import dev.actiontrail.core.error.ApiError;
 import dev.actiontrail.core.error.ApiException;
@@ -20,13 +20,16 @@ import java.util.regex.Pattern;
 /**
  * Verifies who signed a request (API reference notes §1.4–§1.6, §1.8): signature v1 (HMAC-SHA1 over the query and
  * form parameters) or v3 ({@code Authorization: ACS3-HMAC-SHA256 ...}); the timestamp within 15 minutes of the
- * server's clock; the nonce unused inside that window; the AccessKey known and active.
+ * server's clock; the nonce unused inside that window; the AccessKey known and active — or, for a temporary
+ * {@code STS.} key, its SecurityToken ({@code SecurityToken} among the signed v1 parameters, or the
+ * {@code x-acs-security-token} header of v3) sealed by this service, issued for that key and not expired.
  *
  * <p>Errors: {@code MissingParameter} (a v1 parameter absent), {@code IncompleteSignature} (malformed v3 header or
  * unsupported method), {@code InvalidTimeStamp.Format}, {@code InvalidTimeStamp.Expired},
  * {@code InvalidAccessKeyId.NotFound} (404), {@code InvalidAccessKeyId.Inactive}, {@code SignatureDoesNotMatch}
  * (message ends with {@code server string to sign is:<StringToSign>} so the legacy SDK can tell a wrong secret),
- * {@code SignatureNonceUsed}.
+ * {@code SignatureNonceUsed}, {@code MissingSecurityToken}, {@code InvalidSecurityToken.Malformed},
+ * {@code InvalidSecurityToken.MismatchWithAccessKey}, {@code InvalidSecurityToken.Expired}.
  */
 public final class Authenticator {
     /** The allowed clock skew of a request's timestamp (§1.6). */
@@ -34,11 +37,11 @@ public final class Authenticator {
     private static final Pattern V3 = Pattern.compile(
             "ACS3-HMAC-SHA256\\s+Credential=([^,\\s]+)\\s*,\\s*SignedHeaders=([^,\\s]+)\\s*,\\s*Signature=([0-9a-fA-F]+)");
 
-    private final AccessKeys keys;
+    private final SigningKeys keys;
     private final NonceCache nonces;
     private final Clock clock;
 
-    public Authenticator(AccessKeys keys, NonceCache nonces, Clock clock) {
+    public Authenticator(SigningKeys keys, NonceCache nonces, Clock clock) {
         this.keys = keys;
         this.nonces = nonces;
         this.clock = clock;
@@ -50,11 +53,11 @@ public final class Authenticator {
     }
 
     /**
-     * Returns the AccessKey that signed the request.
+     * Returns who signed the request.
      *
      * @throws ApiException the codes listed in the class description
      */
-    public AccessKey authenticate(SignedRequest r) {
+    public Caller authenticate(SignedRequest r) {
         String authorization = r.headers().get("authorization");
         if (authorization != null && authorization.startsWith(Signatures.V3_ALGORITHM)) {
             return v3(r, authorization);
@@ -62,7 +65,7 @@ public final class Authenticator {
         return v1(r);
     }
 
-    private AccessKey v1(SignedRequest r) {
+    private Caller v1(SignedRequest r) {
         Map<String, String> params = new LinkedHashMap<>(r.query());
         params.putAll(r.body());
         for (String name : new String[] {"AccessKeyId", "Signature", "SignatureMethod", "SignatureNonce",
@@ -76,17 +79,17 @@ public final class Authenticator {
             throw ApiError.INCOMPLETE_SIGNATURE.exception();
         }
         checkTime(params.get("Timestamp"));
-        AccessKey key = key(params.get("AccessKeyId"));
+        SigningKeys.SigningKey key = keys.resolve(params.get("AccessKeyId"), params.get("SecurityToken"));
         String stringToSign = Signatures.v1StringToSign(r.method(), params);
         String expected = Signatures.v1Signature(key.accessKeySecret(), stringToSign);
         if (!Signatures.same(expected, params.get("Signature"))) {
             throw ApiError.SIGNATURE_DOES_NOT_MATCH.exception(stringToSign);
         }
-        checkNonce(key, params.get("SignatureNonce"));
-        return key;
+        checkNonce(key.caller(), params.get("SignatureNonce"));
+        return key.caller();
     }
 
-    private AccessKey v3(SignedRequest r, String authorization) {
+    private Caller v3(SignedRequest r, String authorization) {
         Matcher m = V3.matcher(authorization.trim());
         if (!m.matches()) {
             throw ApiError.INCOMPLETE_SIGNATURE.exception();
@@ -107,7 +110,7 @@ public final class Authenticator {
             }
         }
         checkTime(headers.get("x-acs-date"));
-        AccessKey key = key(m.group(1));
+        SigningKeys.SigningKey key = keys.resolve(m.group(1), r.headers().get("x-acs-security-token"));
         String bodyHash = Signatures.sha256Hex(r.rawBody());
         String hashedPayload = r.headers().getOrDefault("x-acs-content-sha256", bodyHash);
         String canonical = Signatures.v3CanonicalRequest(r.method(), r.query(), headers, signedHeaders, hashedPayload);
@@ -116,16 +119,8 @@ public final class Authenticator {
         if (!Signatures.same(expected, m.group(3).toLowerCase(Locale.ROOT)) || !hashedPayload.equals(bodyHash)) {
             throw ApiError.SIGNATURE_DOES_NOT_MATCH.exception(stringToSign);
         }
-        checkNonce(key, headers.get("x-acs-signature-nonce"));
-        return key;
-    }
-
-    private AccessKey key(String accessKeyId) {
-        AccessKey key = keys.find(accessKeyId).orElseThrow(ApiError.INVALID_ACCESS_KEY_ID_NOT_FOUND::exception);
-        if (key.status() != AccessKey.Status.Active) {
-            throw ApiError.INVALID_ACCESS_KEY_ID_INACTIVE.exception();
-        }
-        return key;
+        checkNonce(key.caller(), headers.get("x-acs-signature-nonce"));
+        return key.caller();
     }
 
     private void checkTime(String timestamp) {
@@ -142,8 +137,8 @@ public final class Authenticator {
         }
     }
 
-    private void checkNonce(AccessKey key, String nonce) {
-        if (!nonces.firstUse(key.accessKeyId(), nonce)) {
+    private void checkNonce(Caller caller, String nonce) {
+        if (!nonces.firstUse(caller.accessKeyId(), nonce)) {
             throw ApiError.SIGNATURE_NONCE_USED.exception();
         }
     }

@@ -17,24 +17,41 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A minimal ActionTrail RPC client signing with signature v1 exactly like the legacy SDK (§1.2, §1.4): POST, every
- * parameter in the query string, an empty form body. Used by the CLI's remote mode.
+ * A minimal RPC client (ActionTrail, RAM, STS) signing with signature v1 exactly like the legacy SDK (§1.2, §1.4):
+ * POST, every parameter in the query string, an empty form body. With temporary credentials (an {@code STS.}
+ * AccessKey) it sends their SecurityToken as the signed parameter {@code SecurityToken}. Used by the CLI's remote
+ * mode. Neither the secret nor the token appears in {@link #toString()} or in any message of this class.
  */
 public final class RpcClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
     private final String accessKeyId;
     private final String accessKeySecret;
+    private final String securityToken;
     private final Clock clock;
 
     /**
+     * A client signing with a long-term AccessKey (no SecurityToken).
+     *
      * @param endpoint {@code host:port}, or a URL starting with {@code http://} or {@code https://}
      */
     public RpcClient(String endpoint, String accessKeyId, String accessKeySecret, Clock clock) {
+        this(endpoint, accessKeyId, accessKeySecret, null, clock);
+    }
+
+    /**
+     * A client signing with an AccessKey and, for temporary credentials, their SecurityToken.
+     *
+     * @param endpoint      {@code host:port}, or a URL starting with {@code http://} or {@code https://}
+     * @param securityToken the STS SecurityToken sent with every call, or null (or empty) for none
+     */
+    public RpcClient(String endpoint, String accessKeyId, String accessKeySecret, String securityToken,
+                     Clock clock) {
         this.baseUrl = endpoint.startsWith("http://") || endpoint.startsWith("https://")
                 ? endpoint.replaceAll("/+$", "") : "http://" + endpoint;
         this.accessKeyId = accessKeyId;
         this.accessKeySecret = accessKeySecret;
+        this.securityToken = securityToken == null || securityToken.isEmpty() ? null : securityToken;
         this.clock = clock;
     }
 
@@ -45,9 +62,23 @@ public final class RpcClient {
      */
     public static String signedQuery(String method, Map<String, String> params, String accessKeyId,
                                      String accessKeySecret, String nonce, Instant now) {
+        return signedQuery(method, params, accessKeyId, accessKeySecret, null, nonce, now);
+    }
+
+    /**
+     * The query string of a v1-signed call as {@link #signedQuery(String, Map, String, String, String, Instant)}
+     * makes it, plus {@code SecurityToken} (signed like every other parameter) when {@code securityToken} is given.
+     *
+     * @param securityToken the STS SecurityToken of temporary credentials, or null (or empty) for none
+     */
+    public static String signedQuery(String method, Map<String, String> params, String accessKeyId,
+                                     String accessKeySecret, String securityToken, String nonce, Instant now) {
         Map<String, String> signed = new LinkedHashMap<>(params);
         signed.putIfAbsent("Format", "JSON");
         signed.put("AccessKeyId", accessKeyId);
+        if (securityToken != null && !securityToken.isEmpty()) {
+            signed.put("SecurityToken", securityToken);
+        }
         signed.put("SignatureMethod", "HMAC-SHA1");
         signed.put("SignatureVersion", "1.0");
         signed.put("SignatureNonce", nonce);
@@ -69,8 +100,8 @@ public final class RpcClient {
      * @param params the API parameters including {@code Action}, {@code Version} and (optionally) {@code RegionId}
      */
     public Answer call(Map<String, String> params) throws IOException, InterruptedException {
-        String query = signedQuery("POST", params, accessKeyId, accessKeySecret, UUID.randomUUID().toString(),
-                clock.instant());
+        String query = signedQuery("POST", params, accessKeyId, accessKeySecret, securityToken,
+                UUID.randomUUID().toString(), clock.instant());
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/?" + query))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -80,5 +111,11 @@ public final class RpcClient {
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
+    }
+
+    @Override
+    public String toString() {
+        return "RpcClient[" + baseUrl + ", " + accessKeyId + (securityToken != null ? ", with SecurityToken" : "")
+                + "]";
     }
 }

@@ -1,9 +1,7 @@
 package dev.actiontrail.http.rpc;
 
-import dev.actiontrail.core.account.Account;
 import dev.actiontrail.core.api.ApiVersion;
 import dev.actiontrail.core.api.CallContext;
-import dev.actiontrail.core.api.IdSource;
 import dev.actiontrail.core.delivery.HistoryJobService;
 import dev.actiontrail.core.destination.ResourceDirectory;
 import dev.actiontrail.core.error.ApiError;
@@ -22,30 +20,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.EnumMap;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import dev.actiontrail.core.error.ErrorCode;
+import dev.actiontrail.http.spec.ActionSpec;
+import dev.actiontrail.http.spec.Invocation;
+import dev.actiontrail.http.spec.ProductApi;
 
 /**
- * The ActionTrail RPC API, independent of transport: takes the decoded parameters of a call (including
- * {@code Action} and {@code Version}), runs the use case and returns the response fields or the API error.
- * The HTTP server and the CLI both answer through this one place.
+ * The ActionTrail product (API reference notes §2, §3): its actions as {@link ActionSpec}s — parameters, Read/Write,
+ * RAM action and resource ARN (access-control reference §1.2, from the published RAM tables: {@code CreateTrail} and
+ * {@code DescribeTrails} on {@code acs:actiontrail:{region}:{account}:trail/*}; {@code UpdateTrail},
+ * {@code DeleteTrail}, {@code GetTrailStatus}, {@code StartLogging}, {@code StopLogging} on
+ * {@code …:trail/{Name}}; every other action on {@code *}; {@code DescribeRegions} needs no permission) — and the
+ * thin handlers that run the core use cases.
  *
- * <p>Actions served, in both 2020-07-06 and 2017-12-04 (§2, §3): CreateTrail, UpdateTrail, DeleteTrail,
- * DescribeTrails, GetTrailStatus, StartLogging, StopLogging, DescribeRegions, LookupEvents; in 2020-07-06 also
- * CreateDeliveryHistoryJob, GetDeliveryHistoryJob, ListDeliveryHistoryJobs, DeleteDeliveryHistoryJob. Any other action is
- * {@code InvalidAction} (404); a missing Action or Version is {@code MissingParameter}; an unknown version
- * {@code InvalidVersion}; a region ActionTrail does not serve {@code InvalidRegionId}. Security Center's version {@code 2018-12-03} is routed too; its service-trail actions are
- * not served yet and answer {@code InvalidAction}.
+ * <p>Actions served, in both 2020-07-06 and 2017-12-04: CreateTrail, UpdateTrail, DeleteTrail, DescribeTrails,
+ * GetTrailStatus, StartLogging, StopLogging, DescribeRegions, LookupEvents; in 2020-07-06 also
+ * CreateDeliveryHistoryJob, GetDeliveryHistoryJob, ListDeliveryHistoryJobs, DeleteDeliveryHistoryJob. Security
+ * Center's version {@code 2018-12-03} is routed here too; its service-trail actions are not served yet
+ * ({@code InvalidAction}). A region ActionTrail does not serve is {@code InvalidRegionId}.
  */
-public final class RpcApi {
+public final class RpcApi implements ProductApi {
     /** The Security Center (product Sas) API version, routed here for its service-trail calls (seed 000). */
     public static final String SAS_VERSION = "2018-12-03";
+    private static final String TRAILS = "acs:actiontrail:{region}:{account}:trail/*";
+    private static final String TRAIL = "acs:actiontrail:{region}:{account}:trail/{Name}";
+    private static final String TRAIL_TYPE = "ACS::ActionTrail::Trail";
+    /** The actions that only read (eventRW {@code Read}); every other one writes. */
+    private static final Set<String> READS = Set.of("DescribeTrails", "GetTrailStatus", "DescribeRegions",
+            "LookupEvents", "GetDeliveryHistoryJob", "ListDeliveryHistoryJobs");
 
     private final TrailService trails;
     private final LookupEventsService lookup;
     private final HistoryJobService historyJobs;
     private final ResourceDirectory resources;
-    private final IdSource ids;
-    private final Map<String, Handler> handlers = new LinkedHashMap<>();
+    private final Map<ApiVersion, Map<String, ActionSpec>> specs = new EnumMap<>(ApiVersion.class);
 
     /** Maps one call to its response fields (without RequestId). */
     @FunctionalInterface
@@ -54,72 +66,84 @@ public final class RpcApi {
     }
 
     public RpcApi(TrailService trails, LookupEventsService lookup, HistoryJobService historyJobs,
-                  ResourceDirectory resources, IdSource ids) {
+                  ResourceDirectory resources) {
         this.trails = Objects.requireNonNull(trails);
         this.historyJobs = Objects.requireNonNull(historyJobs);
         this.lookup = Objects.requireNonNull(lookup);
         this.resources = Objects.requireNonNull(resources);
-        this.ids = Objects.requireNonNull(ids);
-        registerHandlers();
-    }
-
-    /**
-     * Answers one call.
-     *
-     * @param account the authenticated caller's account
-     * @param region  the region of the call: {@code RegionId} when given, else the endpoint's or the default
-     * @param params  every request parameter, decoded (query and form body merged)
-     * @return the response; never throws for API errors (they become error responses with their HTTP status)
-     */
-    public ApiResponse call(Account account, String region, Map<String, String> params) {
-        return call(account, region, params, ids.requestId());
-    }
-
-    /** Answers one call under a request ID chosen by the caller (the gateway records it in the call's event). */
-    public ApiResponse call(Account account, String region, Map<String, String> params, String requestId) {
-        String action = params.getOrDefault("Action", "");
-        try {
-            if (action.isEmpty()) {
-                throw ApiError.MISSING_PARAMETER.exception("Action");
+        Map<String, Handler> handlers = handlers();
+        for (ApiVersion v : ApiVersion.values()) {
+            Map<String, ActionSpec> m = new LinkedHashMap<>();
+            for (ActionDoc doc : ActionCatalog.of(v).values()) {
+                m.put(doc.name(), spec(doc, v, handlers.get(doc.name())));
             }
-            String versionText = params.get("Version");
-            if (versionText == null || versionText.isEmpty()) {
-                throw ApiError.MISSING_PARAMETER.exception("Version");
-            }
-            if (versionText.equals(SAS_VERSION)) {
-                throw ApiError.INVALID_ACTION.exception(); // Security Center's service-trail calls: not yet served
-            }
-            ApiVersion version = ApiVersion.parse(versionText);
-            Handler handler = handlers.get(action);
-            if (handler == null || !ActionCatalog.of(version).containsKey(action)) {
-                throw ApiError.INVALID_ACTION.exception();
-            }
-            String callRegion = params.getOrDefault("RegionId", "").isEmpty() ? region : params.get("RegionId");
-            if (!RegionCatalogue.isKnown(callRegion)) {
-                throw ApiError.INVALID_REGION_ID.exception();
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("RequestId", requestId);
-            body.putAll(handler.handle(new CallContext(account, callRegion, version), new Params(params)));
-            return new ApiResponse(200, action, body);
-        } catch (ApiException e) {
-            return error(action, region, requestId, e);
+            specs.put(v, Map.copyOf(m));
         }
     }
 
-    /** The error response of a failed call (§1.7): RequestId, HostId, Code, Message, Recommend. */
-    public static ApiResponse error(String action, String region, String requestId, ApiException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("RequestId", requestId);
-        body.put("HostId", "actiontrail." + region + ".aliyuncs.com");
-        body.put("Code", e.code());
-        body.put("Message", e.getMessage());
-        body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + e.code() + "&product=Actiontrail&requestId="
-                + requestId);
-        return new ApiResponse(e.httpStatus(), action, body);
+    @Override
+    public String product() {
+        return "Actiontrail";
     }
 
-    private void registerHandlers() {
+    @Override
+    public String serviceCode() {
+        return "actiontrail";
+    }
+
+    @Override
+    public boolean serves(String version) {
+        return version.equals(SAS_VERSION) || ApiVersion.isKnown(version);
+    }
+
+    @Override
+    public String host(String region) {
+        return "actiontrail." + region + ".aliyuncs.com";
+    }
+
+    @Override
+    public ErrorCode noPermission() {
+        return ApiError.NO_PERMISSION;
+    }
+
+    @Override
+    public Map<String, ActionSpec> actions(String version) {
+        return ApiVersion.isKnown(version) ? specs.get(ApiVersion.parse(version)) : Map.of();
+    }
+
+    /** @throws ApiException {@code InvalidRegionId} for a region ActionTrail does not serve */
+    @Override
+    public Optional<ActionSpec> action(String name, String version, String region) {
+        Optional<ActionSpec> spec = Optional.ofNullable(actions(version).get(name));
+        if (spec.isPresent() && !RegionCatalogue.isKnown(region)) {
+            throw ApiError.INVALID_REGION_ID.exception();
+        }
+        return spec;
+    }
+
+    private ActionSpec spec(ActionDoc doc, ApiVersion version, Handler handler) {
+        String name = doc.name();
+        boolean trailAction = Set.of("UpdateTrail", "DeleteTrail", "GetTrailStatus", "StartLogging", "StopLogging")
+                .contains(name);
+        boolean trailsAction = name.equals("CreateTrail") || name.equals("DescribeTrails");
+        String ramAction = name.equals("DescribeRegions") ? null : "actiontrail:" + name;
+        Function<Invocation, String> resource = trailAction ? ActionSpec.arn(TRAIL)
+                : trailsAction ? ActionSpec.arn(TRAILS) : call -> "*";
+        boolean namesTrails = trailAction || trailsAction;
+        Function<Invocation, String> resourceName = call -> namesTrails
+                ? (call.param("Name") != null ? call.param("Name") : call.param("NameList")) : null;
+        return new ActionSpec(name, doc.summary(), doc.parameters(), READS.contains(name), ramAction, resource,
+                namesTrails ? TRAIL_TYPE : null, resourceName,
+                call -> handler.handle(new CallContext(call.account(), call.region(), version), call.params()));
+    }
+
+    /** The error response of a failed ActionTrail call (§1.7): RequestId, HostId, Code, Message, Recommend. */
+    public static ApiResponse error(String action, String region, String requestId, ApiException e) {
+        return ErrorAnswers.of("Actiontrail", "actiontrail." + region + ".aliyuncs.com", action, requestId, e);
+    }
+
+    private Map<String, Handler> handlers() {
+        Map<String, Handler> handlers = new LinkedHashMap<>();
         handlers.put("CreateTrail", (ctx, p) -> Shapes.trailConfig(trails.create(ctx, trailRequest(p)), ctx.version()));
         handlers.put("UpdateTrail", (ctx, p) -> Shapes.trailConfig(trails.update(ctx, trailRequest(p)), ctx.version()));
         handlers.put("DeleteTrail", (ctx, p) -> {
@@ -149,6 +173,7 @@ public final class RpcApi {
             historyJobs.delete(ctx, p.get("JobId"));
             return Map.of();
         });
+        return handlers;
     }
 
     private Map<String, Object> describeTrails(CallContext ctx, Params p) {

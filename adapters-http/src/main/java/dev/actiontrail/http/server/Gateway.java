@@ -1,7 +1,8 @@
 package dev.actiontrail.http.server;
 
-import dev.actiontrail.core.access.AccessKey;
 import dev.actiontrail.core.account.Account;
+import dev.actiontrail.core.account.AccountId;
+import dev.actiontrail.core.identity.Caller;
 import dev.actiontrail.core.api.IdSource;
 import dev.actiontrail.core.error.ApiError;
 import dev.actiontrail.core.error.ApiException;
@@ -10,7 +11,14 @@ import dev.actiontrail.http.auth.Authenticator;
 import dev.actiontrail.http.auth.Signatures;
 import dev.actiontrail.http.rpc.ApiRenderer;
 import dev.actiontrail.http.rpc.ApiResponse;
+import dev.actiontrail.http.rpc.ErrorAnswers;
+import dev.actiontrail.http.rpc.Params;
 import dev.actiontrail.http.rpc.RpcApi;
+import dev.actiontrail.http.spec.ActionSpec;
+import dev.actiontrail.http.spec.CallAuthorizer;
+import dev.actiontrail.http.spec.CallFacts;
+import dev.actiontrail.http.spec.Invocation;
+import dev.actiontrail.http.spec.ProductApi;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,31 +31,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The ActionTrail RPC gateway, independent of the HTTP library (API reference notes §1): decodes a request's
- * parameters (query string and form body, {@code +} and {@code %20} both spaces), finds its action and version
- * ({@code Action}/{@code Version} or the {@code x-acs-action}/{@code x-acs-version} headers) and its region
- * ({@code RegionId}, else the host {@code actiontrail.<region>.aliyuncs.com}, else the default), authenticates it,
- * answers it through {@link RpcApi}, records the call as an event (committed before the answer, so the caller's
- * next LookupEvents sees it) and renders JSON, or XML when {@code Format=XML}.
+ * The RPC gateway of every product the server speaks, independent of the HTTP library (API reference notes §1,
+ * architecture notes): decodes a request's parameters (query string and form body, {@code +} and {@code %20} both
+ * spaces), finds its action and version ({@code Action}/{@code Version} or the {@code x-acs-action}/
+ * {@code x-acs-version} headers), routes it to the product serving that version (ActionTrail, RAM, STS, …), finds its
+ * region ({@code RegionId}, else the host {@code actiontrail.<region>.aliyuncs.com}, else the default),
+ * authenticates it, authorizes it once from the action's spec (RAM action and resource ARN), runs the handler,
+ * records the call as an event of the caller's account (committed before the answer, so the caller's next
+ * LookupEvents sees it — denied and crashed calls too) and renders JSON, or XML when {@code Format=XML}.
+ *
+ * <p>The operator's local CLI enters the same pipeline through {@link #local}: authorized (as the account's root
+ * identity) and recorded like a call over HTTP.
  */
 public final class Gateway {
     private static final Pattern HOST_REGION = Pattern.compile("actiontrail(?:-vpc)?\\.([a-z0-9-]+)\\.aliyuncs\\.com(?::\\d+)?");
+    private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
 
-    private final RpcApi api;
+    private final List<ProductApi> products;
     private final Authenticator authenticator;
+    private final CallAuthorizer authorizer;
     private final EventRecorder recorder;
-    private final Function<AccessKey, Account> accounts;
+    private final Function<AccountId, Account> accounts;
     private final String defaultRegion;
     private final IdSource ids;
     private final Clock clock;
 
     /**
-     * @param accounts the account (with its resource directory) an AccessKey belongs to
+     * @param products   the products served; the first one (ActionTrail) also answers calls no product serves
+     * @param accounts   the account (with its resource directory) of an account ID
      */
-    public Gateway(RpcApi api, Authenticator authenticator, EventRecorder recorder,
-                   Function<AccessKey, Account> accounts, String defaultRegion, IdSource ids, Clock clock) {
-        this.api = api;
+    public Gateway(List<ProductApi> products, Authenticator authenticator, CallAuthorizer authorizer,
+                   EventRecorder recorder, Function<AccountId, Account> accounts, String defaultRegion, IdSource ids,
+                   Clock clock) {
+        this.products = List.copyOf(products);
         this.authenticator = authenticator;
+        this.authorizer = authorizer;
         this.recorder = recorder;
         this.accounts = accounts;
         this.defaultRegion = defaultRegion;
@@ -76,22 +94,29 @@ public final class Gateway {
         String region = region(params, call.headers().get("host"));
         String action = params.getOrDefault("Action", "");
         String requestId = ids.requestId();
-        AccessKey key;
+        Caller caller;
         try {
-            key = authenticator.authenticate(new Authenticator.SignedRequest(call.method(), query, body,
+            caller = authenticator.authenticate(new Authenticator.SignedRequest(call.method(), query, body,
                     call.headers(), call.body()));
         } catch (ApiException e) {
-            return render(RpcApi.error(action, region, requestId, e), xml);
+            return render(error(route(params.get("Version")), action, region, requestId, e), xml);
         }
-        ApiResponse response = api.call(accounts.apply(key), region, params, requestId);
-        try {
-            recorder.record(key.accountId(), List.of(CallEvents.of(action, params.getOrDefault("Version", ""), region,
-                    params, key, response, clock.instant(), call.remoteIp(), call.headers().get("user-agent"))));
-        } catch (RuntimeException e) {
-            // The call happened but its audit record could not be committed: do not acknowledge it as a success.
-            return render(RpcApi.error(action, region, requestId, ApiError.SERVICE_UNAVAILABLE.exception()), xml);
-        }
-        return render(response, xml);
+        String userAgent = call.headers().get("user-agent");
+        CallFacts facts = new CallFacts(call.remoteIp(), userAgent == null ? "" : userAgent, call.secure(),
+                clock.instant());
+        return render(serve(caller, params, region, requestId, facts), xml);
+    }
+
+    /**
+     * Runs a call of the operator's local CLI (no signature: the operator holds the data folder) as {@code caller},
+     * through the same authorization, dispatch and recording as a call over HTTP.
+     *
+     * @param params    the call's parameters, including {@code Action} and {@code Version}
+     * @param userAgent recorded as the event's {@code userAgent}
+     */
+    public ApiResponse local(Caller caller, Map<String, String> params, String region, String userAgent) {
+        CallFacts facts = new CallFacts("127.0.0.1", userAgent, false, clock.instant());
+        return serve(caller, new LinkedHashMap<>(params), region, ids.requestId(), facts);
     }
 
     /**
@@ -100,6 +125,70 @@ public final class Gateway {
      */
     public HttpAnswer failure(ApiException e) {
         return render(RpcApi.error("", defaultRegion, ids.requestId(), e), false);
+    }
+
+    private ApiResponse serve(Caller caller, Map<String, String> params, String region, String requestId,
+                              CallFacts facts) {
+        String action = params.getOrDefault("Action", "");
+        String version = params.getOrDefault("Version", "");
+        ProductApi product = route(version);
+        ActionSpec spec = null;
+        Invocation call = null;
+        String callRegion = params.getOrDefault("RegionId", "").isEmpty() ? region : params.get("RegionId");
+        ApiResponse response;
+        try {
+            if (action.isEmpty()) {
+                throw ApiError.MISSING_PARAMETER.exception("Action");
+            }
+            if (version.isEmpty()) {
+                throw ApiError.MISSING_PARAMETER.exception("Version");
+            }
+            if (!product.serves(version)) {
+                throw ApiError.INVALID_VERSION.exception();
+            }
+            spec = product.action(action, version, callRegion).orElseThrow(ApiError.INVALID_ACTION::exception);
+            call = new Invocation(caller, accounts.apply(caller.accountId()), callRegion, version,
+                    new Params(params), requestId, facts);
+            if (spec.ramAction() != null) {
+                authorizer.authorize(caller, product, spec, spec.resource().apply(call), facts);
+            }
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("RequestId", requestId);
+            answer.putAll(spec.handler().handle(call));
+            response = new ApiResponse(200, action, answer);
+        } catch (ApiException e) {
+            response = error(product, action, region, requestId, e);
+        } catch (RuntimeException e) {
+            // a fault of ours, not of the call: answered and recorded as InternalError, the stack trace logged only
+            LOG.log(System.Logger.Level.ERROR, "InternalError answering " + action + " (RequestId " + requestId + ")", e);
+            response = error(product, action, region, requestId, ApiError.INTERNAL_ERROR.exception());
+        }
+        try {
+            recorder.record(caller.accountId(), List.of(CallEvents.of(product, spec, call, action, version, callRegion,
+                    params, caller, response, facts)));
+        } catch (RuntimeException e) {
+            // The call happened but its audit record could not be committed: do not acknowledge it as a success.
+            LOG.log(System.Logger.Level.ERROR, "could not record " + action + " (RequestId " + requestId + ")", e);
+            return error(product, action, region, requestId, ApiError.SERVICE_UNAVAILABLE.exception());
+        }
+        return response;
+    }
+
+    /** The product serving a version; the first product for an unknown or missing version. */
+    private ProductApi route(String version) {
+        if (version != null) {
+            for (ProductApi p : products) {
+                if (p.serves(version)) {
+                    return p;
+                }
+            }
+        }
+        return products.get(0);
+    }
+
+    private static ApiResponse error(ProductApi product, String action, String region, String requestId,
+                                     ApiException e) {
+        return ErrorAnswers.of(product.product(), product.host(region), action, requestId, e);
     }
 
     private static HttpAnswer render(ApiResponse response, boolean xml) {

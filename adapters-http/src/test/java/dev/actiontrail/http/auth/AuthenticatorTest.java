@@ -1,8 +1,8 @@
 package dev.actiontrail.http.auth;
 
 import com.google.common.base.Ticker;
-import dev.actiontrail.core.access.AccessKey;
-import dev.actiontrail.core.access.AccessKeys;
+import dev.actiontrail.core.identity.AccessKey;
+import dev.actiontrail.core.identity.AccessKeys;
 import dev.actiontrail.core.account.AccountId;
 import dev.actiontrail.core.error.ApiException;
 import dev.actiontrail.core.testing.MutableClock;

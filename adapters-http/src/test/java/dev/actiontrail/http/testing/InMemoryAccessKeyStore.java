@@ -1,7 +1,7 @@
 package dev.actiontrail.http.testing;
 
-import dev.actiontrail.core.access.AccessKey;
-import dev.actiontrail.core.access.AccessKeyStore;
+import dev.actiontrail.core.identity.AccessKey;
+import dev.actiontrail.core.identity.AccessKeyStore;
 
 import java.util.ArrayList;
 import java.util.Comparator;

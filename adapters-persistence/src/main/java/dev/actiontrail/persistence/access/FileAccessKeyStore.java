@@ -1,7 +1,7 @@
 package dev.actiontrail.persistence.access;
 
-import dev.actiontrail.core.access.AccessKey;
-import dev.actiontrail.core.access.AccessKeyStore;
+import dev.actiontrail.core.identity.AccessKey;
+import dev.actiontrail.core.identity.AccessKeyStore;
 import dev.actiontrail.core.account.AccountId;
 
 import java.io.IOException;

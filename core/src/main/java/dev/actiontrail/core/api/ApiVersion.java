@@ -20,6 +20,16 @@ public enum ApiVersion {
         return value;
     }
 
+    /** Whether {@code value} is a served version. */
+    public static boolean isKnown(String value) {
+        for (ApiVersion v : values()) {
+            if (v.value.equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * @throws dev.actiontrail.core.error.ApiException {@code InvalidVersion} (400) if not a served version
      */

@@ -7,7 +7,7 @@ package dev.actiontrail.core.error;
  * and the gateway / global error table of the API reference notes §1.8. Where the seed and the global table
  * spell a message differently, the seed wins (it is the per-API table the SDK users see).
  */
-public enum ApiError {
+public enum ApiError implements ErrorCode {
     // --- gateway level (§1.8) ---
     MISSING_PARAMETER("MissingParameter", 400,
             "The input parameter \"%s\" that is mandatory for processing this request is not supplied."),
@@ -19,6 +19,15 @@ public enum ApiError {
     INVALID_TIMESTAMP_EXPIRED("InvalidTimeStamp.Expired", 400, "Specified time stamp or date value is expired."),
     INVALID_TIMESTAMP_FORMAT("InvalidTimeStamp.Format", 400, "Specified time stamp or date value is not well formatted."),
     SIGNATURE_NONCE_USED("SignatureNonceUsed", 400, "Specified signature nonce was used already."),
+    /** The SecurityToken of an STS AccessKey has expired (status and message not published [U]). */
+    INVALID_SECURITY_TOKEN_EXPIRED("InvalidSecurityToken.Expired", 400, "Specified SecurityToken is expired."),
+    /** The SecurityToken cannot be read or was not issued by this service [U]. */
+    INVALID_SECURITY_TOKEN_MALFORMED("InvalidSecurityToken.Malformed", 400, "Specified SecurityToken is malformed."),
+    /** The SecurityToken was issued with another AccessKeyId [U]. */
+    INVALID_SECURITY_TOKEN_MISMATCH("InvalidSecurityToken.MismatchWithAccessKey", 400,
+            "Specified SecurityToken mismatch with the AccessKey."),
+    /** An STS AccessKeyId signed a call without its SecurityToken [U]. */
+    MISSING_SECURITY_TOKEN("MissingSecurityToken", 400, "SecurityToken is mandatory for this action."),
     INVALID_VERSION("InvalidVersion", 400, "Specified parameter Version is not valid."),
     INVALID_ACTION("InvalidAction", 404, "The specified Action is invalid."),
     THROTTLING_USER("Throttling.User", 400, "Request was denied due to user flow control."),
@@ -92,22 +101,21 @@ public enum ApiError {
     }
 
     /** The API error code, e.g. {@code TrailNotFoundException}. */
+    @Override
     public String code() {
         return code;
     }
 
     /** The HTTP status the API answers with (400, 403, 404, 500 or 503). */
+    @Override
     public int httpStatus() {
         return httpStatus;
     }
 
     /** The documented message; may hold one {@code %s} placeholder (see {@link #exception(Object...)}). */
+    @Override
     public String message() {
         return message;
     }
 
-    /** A throwable carrying this error; {@code args} fill the message's {@code %s} placeholders, if any. */
-    public ApiException exception(Object... args) {
-        return new ApiException(this, args.length == 0 ? message : String.format(message, args));
-    }
 }

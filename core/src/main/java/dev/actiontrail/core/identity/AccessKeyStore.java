@@ -1,4 +1,4 @@
-package dev.actiontrail.core.access;
+package dev.actiontrail.core.identity;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.actiontrail.core.access;
+package dev.actiontrail.core.identity;
 
 import dev.actiontrail.core.account.AccountId;
 
@@ -21,7 +21,7 @@ public final class AccessKeys {
     private static final char[] ID_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
     private static final char[] SECRET_CHARS =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private final SecureRandom random = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final AccessKeyStore store;
     private final Clock clock;
     private final List<AccessKey> supplied = new ArrayList<>();
@@ -37,10 +37,20 @@ public final class AccessKeys {
      * @param userName {@code root} for the account's root identity, else a RAM user name
      */
     public synchronized AccessKey create(AccountId account, String userName) {
-        AccessKey key = new AccessKey("LTAI" + random(ID_CHARS, 20), random(SECRET_CHARS, 30), account, userName,
-                AccessKey.Status.Active, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+        AccessKey key = generate(account, userName, clock);
         store.add(key);
         return key;
+    }
+
+    /**
+     * A new active key, not stored: ID {@code LTAI} + 20 characters, secret of 30, both from a {@link SecureRandom};
+     * created now (UTC, seconds). The RAM use case CreateAccessKey stores it inside its own transaction.
+     *
+     * @param userName {@code root} for the account's root identity, else a RAM user name
+     */
+    public static AccessKey generate(AccountId account, String userName, Clock clock) {
+        return new AccessKey("LTAI" + random(ID_CHARS, 20), random(SECRET_CHARS, 30), account, userName,
+                AccessKey.Status.Active, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** Serves a root key given from outside (not stored) for {@code account}. */
@@ -81,10 +91,10 @@ public final class AccessKeys {
         return store.delete(accessKeyId);
     }
 
-    private String random(char[] alphabet, int length) {
+    private static String random(char[] alphabet, int length) {
         char[] out = new char[length];
         for (int i = 0; i < length; i++) {
-            out[i] = alphabet[random.nextInt(alphabet.length)];
+            out[i] = alphabet[RANDOM.nextInt(alphabet.length)];
         }
         return new String(out);
     }

@@ -1,4 +1,4 @@
-package dev.actiontrail.core.access;
+package dev.actiontrail.core.identity;
 
 import dev.actiontrail.core.account.AccountId;
 
