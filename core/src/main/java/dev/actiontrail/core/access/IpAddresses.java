@@ -153,14 +153,14 @@ final class IpAddresses {
         int headCount;
         int tailCount;
         if (doubleColon < 0) {
-            headCount = groups(s, 0, s.length(), head, 8);
+            headCount = groups(s, 0, s.length(), head, 8, true);
             if (headCount != 8) {
                 return null;
             }
             tailCount = 0;
         } else {
-            headCount = doubleColon == 0 ? 0 : groups(s, 0, doubleColon, head, 7);
-            tailCount = doubleColon + 2 == s.length() ? 0 : groups(s, doubleColon + 2, s.length(), tail, 7);
+            headCount = doubleColon == 0 ? 0 : groups(s, 0, doubleColon, head, 7, false);
+            tailCount = doubleColon + 2 == s.length() ? 0 : groups(s, doubleColon + 2, s.length(), tail, 7, true);
             if (headCount < 0 || tailCount < 0 || headCount + tailCount > 7) {
                 return null;
             }
@@ -179,10 +179,11 @@ final class IpAddresses {
     }
 
     /**
-     * Reads colon-separated groups of s[from, to) into 16-bit values; a last group holding dots is an IPv4 address
-     * (two groups). Returns the number of 16-bit groups, or -1 if malformed or more than {@code max}.
+     * Reads colon-separated groups of s[from, to) into 16-bit values; when {@code v4Tail}, a last group holding dots
+     * is an IPv4 address (two groups). Returns the number of 16-bit groups, or -1 if malformed or more than
+     * {@code max}.
      */
-    private static int groups(String s, int from, int to, int[] out, int max) {
+    private static int groups(String s, int from, int to, int[] out, int max, boolean v4Tail) {
         int count = 0;
         int i = from;
         while (true) {
@@ -194,7 +195,7 @@ final class IpAddresses {
                 return -1; // empty group (a single ':' at an edge or ":::")
             }
             boolean last = end == to;
-            if (last && s.substring(i, end).indexOf('.') >= 0) {
+            if (v4Tail && last && s.substring(i, end).indexOf('.') >= 0) {
                 byte[] v4 = parseV4(s, i, end);
                 if (v4 == null || count + 2 > max) {
                     return -1;
