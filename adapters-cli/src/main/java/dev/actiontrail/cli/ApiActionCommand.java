@@ -163,8 +163,12 @@ final class ApiActionCommand implements Callable<Integer> {
                     + "--access-key-secret (or ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET)");
         }
         params.put("RegionId", g.region);
-        RpcClient.Answer answer = new RpcClient(g.endpoint, g.keyId(), g.keySecret(), g.token(), Clock.systemUTC())
-                .call(params);
+        RpcClient.Answer answer;
+        try {
+            answer = new RpcClient(g.endpoint, g.keyId(), g.keySecret(), g.token(), Clock.systemUTC()).call(params);
+        } catch (IOException e) { // the message is not shown: it could quote the signed request (and its token)
+            return print(false, "error: cannot call " + g.endpoint + " (" + e.getClass().getSimpleName() + ")");
+        }
         JsonNode body;
         try {
             body = EventJson.MAPPER.readTree(answer.body());

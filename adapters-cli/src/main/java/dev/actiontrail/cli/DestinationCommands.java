@@ -1,6 +1,8 @@
 package dev.actiontrail.cli;
 
 import dev.actiontrail.cli.local.LocalRuntime;
+import dev.actiontrail.core.account.AccountId;
+import dev.actiontrail.persistence.destination.LocalResourceDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +24,9 @@ import java.util.stream.Stream;
 /**
  * Local stand-ins for the destinations a trail delivers to, shaped like ossutil and the SLS / MaxCompute consoles:
  * {@code oss mb|ls|policy}, {@code sls create-project|ls}, {@code odps create-project|ls}. They live under the data
- * folder ({@code oss/<bucket>}, {@code sls/<project>/<logstore>}, {@code odps/<project>}).
+ * folder ({@code oss/<bucket>}, {@code sls/<project>/<logstore>}, {@code odps/<project>}). Each belongs to one
+ * account ({@code --account-id} when created, default the data folder's account; listings show it); names are
+ * unique across accounts. These are the operator's commands: they see every account's resources.
  */
 final class DestinationCommands {
     private DestinationCommands() {
@@ -43,18 +47,48 @@ final class DestinationCommands {
     }
 
     /**
-     * Creates a project in the region of {@code --region} and prints the ARN a trail names it by
-     * ({@code acs:<service>:<region>:<account>:project/<name>}).
+     * The account {@code --account-id} names, or the data folder's default account; it must exist.
+     *
+     * @throws IllegalArgumentException if the ID is malformed or no such account exists
      */
-    static int createProject(CommandSpec spec, String project, String arnParameter, String service,
-                             java.util.function.BiConsumer<LocalRuntime, String> create) {
+    static AccountId owner(LocalRuntime rt, String accountId) {
+        AccountId account = accountId == null ? rt.account().id() : AccountId.of(accountId.trim());
+        if (!rt.identities().accountExists(account)) {
+            throw new IllegalArgumentException("no such account: " + account);
+        }
+        return account;
+    }
+
+    /**
+     * Creates a project of an account ({@code --account-id}, default the data folder's) in the region of
+     * {@code --region} and prints the ARN a trail names it by ({@code acs:<service>:<region>:<account>:project/<name>}).
+     */
+    static int createProject(CommandSpec spec, String project, String accountId, String arnParameter, String service,
+                             CreateProject create) {
         String region = ((Main) spec.root().userObject()).globals.region;
         return withRuntime(spec, rt -> {
-            create.accept(rt, region);
-            return "Project " + project + " created in " + region + "; use " + arnParameter + " acs:" + service + ":"
-                    + region + ":" + rt.account().id() + ":project/" + project;
+            AccountId owner = owner(rt, accountId);
+            create.create(rt, region, owner);
+            return "Project " + project + " created in " + region + " for account " + owner + "; use "
+                    + arnParameter + " acs:" + service + ":" + region + ":" + owner + ":project/" + project;
         });
     }
+
+    /** Creates a project of {@code owner} in {@code region}. */
+    @FunctionalInterface
+    interface CreateProject {
+        void create(LocalRuntime rt, String region, AccountId owner);
+    }
+
+    /** One line per project: name, region and owner account. */
+    static String projectLines(List<LocalResourceDirectory.Bucket> projects) {
+        return String.join("\n", projects.stream()
+                .map(p -> p.name() + "  " + (p.region().isEmpty() ? "-" : p.region()) + "  owner " + p.owner())
+                .toList());
+    }
+
+    /** An {@code --account-id} option: the owner of what a command creates. */
+    static final String ACCOUNT_ID_HELP = "Owner account (16 digits; default: the data folder's account).";
 
     @Command(name = "oss", mixinStandardHelpOptions = true, description = "Local OSS buckets (like ossutil).",
             subcommands = {Oss.Mb.class, Oss.Ls.class, Oss.Policy.class})
@@ -66,14 +100,17 @@ final class DestinationCommands {
             CommandSpec spec;
             @Parameters(paramLabel = "BUCKET", description = "Bucket name, or oss://BUCKET.")
             String bucket;
+            @Option(names = "--account-id", paramLabel = "ID", description = ACCOUNT_ID_HELP)
+            String accountId;
 
             @Override
             public Integer call() {
                 String name = bucket.startsWith("oss://") ? bucket.substring(6).replaceAll("/+$", "") : bucket;
                 String region = ((Main) spec.root().userObject()).globals.region;
                 return withRuntime(spec, rt -> {
-                    rt.resources().createBucket(name, region);
-                    return "Bucket oss://" + name + " created in " + region + ".";
+                    AccountId owner = owner(rt, accountId);
+                    rt.resources().createBucket(name, region, owner);
+                    return "Bucket oss://" + name + " created in " + region + " for account " + owner + ".";
                 });
             }
         }
@@ -88,12 +125,15 @@ final class DestinationCommands {
 
             @Override
             public Integer call() {
-                return withRuntime(spec, rt -> url == null
-                        ? rt.resources().listBuckets().stream()
-                                .map(b -> b.created() + "  oss-" + b.region() + "  oss://" + b.name())
-                                .reduce((a, b) -> a + "\n" + b).orElse("") + "\nBucket Number is: "
-                                + rt.resources().listBuckets().size()
-                        : String.join("\n", rt.resources().listObjects(url)));
+                return withRuntime(spec, rt -> {
+                    if (url != null) {
+                        return String.join("\n", rt.resources().listObjects(url));
+                    }
+                    List<LocalResourceDirectory.Bucket> buckets = rt.resources().listBuckets();
+                    return buckets.stream()
+                            .map(b -> b.created() + "  oss-" + b.region() + "  oss://" + b.name() + "  owner " + b.owner())
+                            .reduce((a, b) -> a + "\n" + b).orElse("") + "\nBucket Number is: " + buckets.size();
+                });
             }
         }
 
@@ -195,22 +235,25 @@ final class DestinationCommands {
             CommandSpec spec;
             @Parameters(paramLabel = "PROJECT")
             String project;
+            @Option(names = "--account-id", paramLabel = "ID", description = ACCOUNT_ID_HELP)
+            String accountId;
 
             @Override
             public Integer call() {
-                return createProject(spec, project, "SlsProjectArn", "log",
-                        (rt, region) -> rt.resources().createSlsProject(project, region));
+                return createProject(spec, project, accountId, "SlsProjectArn", "log",
+                        (rt, region, owner) -> rt.resources().createSlsProject(project, region, owner));
             }
         }
 
-        @Command(name = "ls", mixinStandardHelpOptions = true, description = "List SLS projects.")
+        @Command(name = "ls", mixinStandardHelpOptions = true,
+                description = "List SLS projects: name, region and owner account.")
         static final class Ls implements Callable<Integer> {
             @Spec
             CommandSpec spec;
 
             @Override
             public Integer call() {
-                return withRuntime(spec, rt -> String.join("\n", rt.resources().listSlsProjects()));
+                return withRuntime(spec, rt -> projectLines(rt.resources().slsProjects()));
             }
         }
     }
@@ -225,22 +268,25 @@ final class DestinationCommands {
             CommandSpec spec;
             @Parameters(paramLabel = "PROJECT")
             String project;
+            @Option(names = "--account-id", paramLabel = "ID", description = ACCOUNT_ID_HELP)
+            String accountId;
 
             @Override
             public Integer call() {
-                return createProject(spec, project, "MaxComputeProjectArn", "odps",
-                        (rt, region) -> rt.resources().createMaxComputeProject(project, region));
+                return createProject(spec, project, accountId, "MaxComputeProjectArn", "odps",
+                        (rt, region, owner) -> rt.resources().createMaxComputeProject(project, region, owner));
             }
         }
 
-        @Command(name = "ls", mixinStandardHelpOptions = true, description = "List MaxCompute projects.")
+        @Command(name = "ls", mixinStandardHelpOptions = true,
+                description = "List MaxCompute projects: name, region and owner account.")
         static final class Ls implements Callable<Integer> {
             @Spec
             CommandSpec spec;
 
             @Override
             public Integer call() {
-                return withRuntime(spec, rt -> String.join("\n", rt.resources().listMaxComputeProjects()));
+                return withRuntime(spec, rt -> projectLines(rt.resources().maxComputeProjects()));
             }
         }
     }

@@ -135,6 +135,7 @@ class RamStsCliTest {
         JsonNode key = cli.ok("access-key", "create", "--account-id", "2000000000000002");
         assertEquals("2000000000000002", key.get("AccountId").asText());
         assertEquals("root", key.get("UserName").asText());
+        cli.ok("ram", "CreateUser", "--UserName", "alice");
         JsonNode user = cli.ok("access-key", "create", "--user-name", "alice");
         assertEquals(account, user.get("AccountId").asText(), "default: the data folder's account");
         assertEquals("alice", user.get("UserName").asText());

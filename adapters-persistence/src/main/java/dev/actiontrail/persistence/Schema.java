@@ -32,6 +32,26 @@ import java.util.List;
  *   <li>{@code delivery_cursor}: per (trail, destination) how far delivery got, the batch being written and the
  *       outcome of the last attempt (times in epoch ms UTC).</li>
  * </ul>
+ *
+ * <p>V3 tables (identities; see {@link SqliteIdentityStore}; all times epoch <b>seconds</b> UTC, as the RAM API keeps
+ * them to the second):
+ * <ul>
+ *   <li>{@code account}: the server's accounts, in creation order (rowid).</li>
+ *   <li>{@code access_key}: every stored AccessKey with its secret, in clear (the data folder must be the owner's
+ *       only), its account, owner ({@code root} or a RAM user name), status and creation time;
+ *       indexed by (account_id, user_name, create_time).</li>
+ *   <li>{@code ram_user}, {@code ram_group}: key (account_id, name); {@code user_id} / {@code group_id} unique.</li>
+ *   <li>{@code group_member}: key (account_id, group_name, user_name), indexed by user too.</li>
+ *   <li>{@code ram_role}: key (account_id, role_name) with {@code COLLATE NOCASE} — role names are unique and found
+ *       case-insensitively.</li>
+ *   <li>{@code custom_policy} and {@code policy_version} (key (account_id, policy_name, version_number); the default
+ *       version is the policy's {@code default_version}, one fact in one place).</li>
+ *   <li>{@code policy_attachment}: key (account_id, entity_type, entity_name, policy_type, policy_name), indexed by
+ *       policy.</li>
+ *   <li>{@code server_secret}: named secrets the server signs STS tokens with.</li>
+ *   <li>{@code identity_generation}: one row, bumped in the same transaction by every identity write, so any process
+ *       on the file learns of a change with one indexed read.</li>
+ * </ul>
  */
 final class Schema {
     /** One schema change: its version (1, 2, … in order), what it does, and its statements. */
@@ -129,7 +149,110 @@ final class Schema {
                         id       INTEGER PRIMARY KEY CHECK (id = 1),
                         last_seq INTEGER NOT NULL
                     ) STRICT""",
-                    "INSERT INTO event_seq (id, last_seq) SELECT 1, coalesce(max(seq), 0) FROM event")));
+                    "INSERT INTO event_seq (id, last_seq) SELECT 1, coalesce(max(seq), 0) FROM event")),
+            new Migration(3, "identities: accounts, AccessKeys, RAM users, groups, roles, policies, attachments, "
+                    + "server secrets and the identity generation", List.of(
+                    """
+                    CREATE TABLE account (
+                        account_id  TEXT    PRIMARY KEY,
+                        create_time INTEGER NOT NULL
+                    ) STRICT""",
+                    """
+                    CREATE TABLE access_key (
+                        access_key_id TEXT    PRIMARY KEY,
+                        secret        TEXT    NOT NULL,
+                        account_id    TEXT    NOT NULL,
+                        user_name     TEXT    NOT NULL,
+                        status        TEXT    NOT NULL,
+                        create_time   INTEGER NOT NULL
+                    ) STRICT""",
+                    "CREATE INDEX access_key_by_owner ON access_key (account_id, user_name, create_time)",
+                    """
+                    CREATE TABLE ram_user (
+                        account_id      TEXT    NOT NULL,
+                        user_name       TEXT    NOT NULL,
+                        user_id         TEXT    NOT NULL UNIQUE,
+                        display_name    TEXT    NOT NULL,
+                        mobile_phone    TEXT    NOT NULL,
+                        email           TEXT    NOT NULL,
+                        comments        TEXT    NOT NULL,
+                        create_date     INTEGER NOT NULL,
+                        update_date     INTEGER NOT NULL,
+                        last_login_date INTEGER,
+                        PRIMARY KEY (account_id, user_name)
+                    ) STRICT""",
+                    """
+                    CREATE TABLE ram_group (
+                        account_id  TEXT    NOT NULL,
+                        group_name  TEXT    NOT NULL,
+                        group_id    TEXT    NOT NULL UNIQUE,
+                        comments    TEXT    NOT NULL,
+                        create_date INTEGER NOT NULL,
+                        update_date INTEGER NOT NULL,
+                        PRIMARY KEY (account_id, group_name)
+                    ) STRICT""",
+                    """
+                    CREATE TABLE group_member (
+                        account_id TEXT    NOT NULL,
+                        group_name TEXT    NOT NULL,
+                        user_name  TEXT    NOT NULL,
+                        join_date  INTEGER NOT NULL,
+                        PRIMARY KEY (account_id, group_name, user_name)
+                    ) STRICT""",
+                    "CREATE INDEX group_member_by_user ON group_member (account_id, user_name)",
+                    """
+                    CREATE TABLE ram_role (
+                        account_id           TEXT    NOT NULL,
+                        role_name            TEXT    NOT NULL COLLATE NOCASE,
+                        role_id              TEXT    NOT NULL UNIQUE,
+                        description          TEXT    NOT NULL,
+                        trust_policy         TEXT    NOT NULL,
+                        max_session_duration INTEGER NOT NULL,
+                        create_date          INTEGER NOT NULL,
+                        update_date          INTEGER NOT NULL,
+                        PRIMARY KEY (account_id, role_name)
+                    ) STRICT""",
+                    """
+                    CREATE TABLE custom_policy (
+                        account_id      TEXT    NOT NULL,
+                        policy_name     TEXT    NOT NULL,
+                        description     TEXT    NOT NULL,
+                        default_version TEXT    NOT NULL,
+                        create_date     INTEGER NOT NULL,
+                        update_date     INTEGER NOT NULL,
+                        PRIMARY KEY (account_id, policy_name)
+                    ) STRICT""",
+                    """
+                    CREATE TABLE policy_version (
+                        account_id     TEXT    NOT NULL,
+                        policy_name    TEXT    NOT NULL,
+                        version_number INTEGER NOT NULL,
+                        document       TEXT    NOT NULL,
+                        create_date    INTEGER NOT NULL,
+                        PRIMARY KEY (account_id, policy_name, version_number)
+                    ) STRICT""",
+                    """
+                    CREATE TABLE policy_attachment (
+                        account_id  TEXT    NOT NULL,
+                        entity_type TEXT    NOT NULL,
+                        entity_name TEXT    NOT NULL,
+                        policy_type TEXT    NOT NULL,
+                        policy_name TEXT    NOT NULL,
+                        attach_date INTEGER NOT NULL,
+                        PRIMARY KEY (account_id, entity_type, entity_name, policy_type, policy_name)
+                    ) STRICT""",
+                    "CREATE INDEX policy_attachment_by_policy ON policy_attachment (account_id, policy_type, policy_name)",
+                    """
+                    CREATE TABLE server_secret (
+                        name  TEXT PRIMARY KEY,
+                        value BLOB NOT NULL
+                    ) STRICT""",
+                    """
+                    CREATE TABLE identity_generation (
+                        id    INTEGER PRIMARY KEY CHECK (id = 1),
+                        value INTEGER NOT NULL
+                    ) STRICT""",
+                    "INSERT INTO identity_generation (id, value) VALUES (1, 0)")));
 
     /** The version this build brings files to. */
     static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

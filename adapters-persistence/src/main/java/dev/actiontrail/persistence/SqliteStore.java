@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * An open SQLite database file holding the trails and the event history, and the adapters that use it:
- * {@link #events()} (the {@link dev.actiontrail.core.event.EventStore}) and {@link #trails()} (the
- * {@link dev.actiontrail.core.trail.TrailRepository}). Open with {@link #open(Path)}, close with {@link #close()}.
+ * An open SQLite database file holding the trails, the event history and the identities, and the adapters that use
+ * it: {@link #events()} (the {@link dev.actiontrail.core.event.EventStore}), {@link #trails()} (the
+ * {@link dev.actiontrail.core.trail.TrailRepository}) and {@link #identities()} (the
+ * {@link dev.actiontrail.core.identity.IdentityStore}). Open with {@link #open(Path)}, close with {@link #close()}.
  * Thread-safe.
  *
  * <p><b>Durability.</b> Every connection runs with {@code journal_mode=WAL} and {@code synchronous=FULL}. In WAL
@@ -71,6 +72,7 @@ public final class SqliteStore implements Closeable {
 
     private final SqliteEventStore events;
     private final SqliteTrailRepository trails;
+    private final SqliteIdentityStore identities;
     private volatile boolean closed;
     private final Object checkpointSignal = new Object();
     private boolean checkpointWanted; // guarded by checkpointSignal
@@ -102,6 +104,7 @@ public final class SqliteStore implements Closeable {
         }
         this.events = new SqliteEventStore(this);
         this.trails = new SqliteTrailRepository(this);
+        this.identities = new SqliteIdentityStore(this);
         startCheckpointer();
     }
 
@@ -201,6 +204,11 @@ public final class SqliteStore implements Closeable {
         return trails;
     }
 
+    /** The accounts, RAM identities, policies, AccessKeys and server secrets kept in this file. */
+    public SqliteIdentityStore identities() {
+        return identities;
+    }
+
     /** The database file. */
     public Path file() {
         return file;
@@ -237,9 +245,16 @@ public final class SqliteStore implements Closeable {
         }
     }
 
-    /** Runs {@code work} on a read connection (autocommit: each statement sees the last committed state). */
+    /**
+     * Runs {@code work} on a read connection (autocommit: each statement sees the last committed state). Inside a
+     * {@link #write} of the same thread it runs on the write connection instead, so it sees that transaction's own
+     * writes (what {@link SqliteIdentityStore#atomically} relies on).
+     */
     <T> T read(HandleCallback<T, RuntimeException> work) {
         ensureOpen();
+        if (writeLock.isHeldByCurrentThread()) {
+            return work.withHandle(writer);
+        }
         Handle handle = idleReaders.pollFirst();
         if (handle == null) {
             handle = jdbi.open();

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +24,23 @@ final class LoadGenerator {
                   double p90Millis, double p99Millis, double maxMillis, long bytes) {
     }
 
+    /** The raw samples of one run (latencies of the requests that count, errors, bytes), to merge with others. */
+    record Segment(Stats latencies, long errors, long bytes, double seconds) {
+    }
+
     static Result run(int port, int connections, Duration warmup, Duration measure, Supplier<String> uris)
+            throws InterruptedException {
+        return merge(List.of(segment(port, connections, warmup, measure, uris)));
+    }
+
+    /** A run whose figures are discarded: only warms the server (JIT, caches) with these calls. */
+    static void warmUp(int port, int connections, Duration duration, Supplier<String> uris)
+            throws InterruptedException {
+        segment(port, connections, duration, Duration.ZERO, uris);
+    }
+
+    /** One run (fresh connections): {@code warmup} not counted, then {@code measure} counted. */
+    static Segment segment(int port, int connections, Duration warmup, Duration measure, Supplier<String> uris)
             throws InterruptedException {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         try {
@@ -47,12 +64,26 @@ final class LoadGenerator {
             for (Stats s : latencies) {
                 all.addAll(s);
             }
-            double seconds = measure.toNanos() / 1e9;
-            return new Result(all.count(), errors.get(), seconds, all.count() / seconds, all.percentileMillis(50),
-                    all.percentileMillis(90), all.percentileMillis(99), all.maxMillis(), bytes.get());
+            return new Segment(all, errors.get(), bytes.get(), measure.toNanos() / 1e9);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
+    }
+
+    /** The figures of several measured segments taken together (their times added, their samples pooled). */
+    static Result merge(List<Segment> segments) {
+        Stats all = new Stats();
+        long errors = 0;
+        long bytes = 0;
+        double seconds = 0;
+        for (Segment s : segments) {
+            all.addAll(s.latencies());
+            errors += s.errors();
+            bytes += s.bytes();
+            seconds += s.seconds();
+        }
+        return new Result(all.count(), errors, seconds, all.count() / seconds, all.percentileMillis(50),
+                all.percentileMillis(90), all.percentileMillis(99), all.maxMillis(), bytes);
     }
 
     private static void loop(HttpClient client, Supplier<String> uris, Stats latencies, AtomicLong errors,

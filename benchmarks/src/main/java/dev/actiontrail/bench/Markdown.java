@@ -73,6 +73,17 @@ final class Markdown {
                     .append(yes(row.path("met").asBoolean())).append(" |\n");
         }
         for (JsonNode row : f.path("P3").path("rows")) {
+            if (row.has("rootRequestsPerSecond")) { // the RAM user's calls, next to the root key's in the same run
+                md.append("| P3 HTTP ").append(row.path("action").asText()).append(" | ")
+                        .append(fmt(row.path("requestsPerSecond").asDouble())).append(" req/s, p50 ")
+                        .append(row.path("p50Ms").asText()).append(" / p99 ").append(row.path("p99Ms").asText())
+                        .append(" ms | root key ").append(fmt(row.path("rootRequestsPerSecond").asDouble()))
+                        .append(" req/s, p50 ").append(row.path("rootP50Ms").asText()).append(" / p99 ")
+                        .append(row.path("rootP99Ms").asText()).append(" ms | ").append(row.path("ratio").asText())
+                        .append(" | ").append(row.has("met") ? yes(row.path("met").asBoolean()) + " (≥ 0.95)" : "–")
+                        .append(" |\n");
+                continue;
+            }
             md.append("| P3 HTTP ").append(row.path("action").asText()).append(" | ")
                     .append(fmt(row.path("requestsPerSecond").asDouble())).append(" req/s, p50 ")
                     .append(row.path("p50Ms").asText()).append(" / p99 ").append(row.path("p99Ms").asText())

@@ -413,45 +413,71 @@ public final class Suite {
         log("P3 HTTP");
         Duration warmup = Duration.ofSeconds(quick ? 1 : 10); // the server JIT-compiles for several seconds under load
         Duration measure = Duration.ofSeconds(quick ? 2 : 10);
+        int rounds = quick ? 2 : 4; // root and RAM user measured in alternating slices (ABBA): drift hits both alike
+        Duration slice = measure.dividedBy(rounds);
+        Duration settle = Duration.ofMillis(quick ? 200 : 500); // fresh connections of a slice, not counted
         int connections = 32;
         LocalResourceDirectory resources = new LocalResourceDirectory(dataDir);
         if (resources.listBuckets().stream().noneMatch(b -> b.name().equals("bench-audit"))) { // a reused history has it
             resources.createBucket("bench-audit", "cn-hangzhou");
         }
+        // the RAM user, its 10 policies and its key, through RAM API calls, before the server opens the folder
+        RamUserSetup.Key userKey = RamUserSetup.setUp(dataDir, ACCOUNT);
+        log("  RAM user " + RamUserSetup.USER + " with " + RamUserSetup.POLICIES + " custom policies x "
+                + RamUserSetup.STATEMENTS + " statements, key " + userKey.id());
+        String userLabel = " (RAM user, " + RamUserSetup.POLICIES + " policies x " + RamUserSetup.STATEMENTS
+                + " statements)";
         int port = freePort();
         Process server = startServer(dataDir, port, "server-p3");
         List<Map<String, Object>> rows = new ArrayList<>();
         Process bare = null;
         try {
             Signer signer = new Signer(KEY_ID, KEY_SECRET);
+            Signer userSigner = new Signer(userKey.id(), userKey.secret());
             String created = call(port, signer.uri(Map.of("Action", "CreateTrail", "Version", "2020-07-06",
                     "Name", "bench-trail", "OssBucketName", "bench-audit")));
             if (!created.contains("bench-trail") && !created.contains("TrailAlreadyExistsException")) {
                 throw new IllegalStateException("CreateTrail failed: " + created);
             }
             List<Supplier<Map<String, String>>> lookups = lookupMix();
-            int[] next = {0};
-            Supplier<String> lookupUris = () -> signer.uri(lookups.get(next[0]++ % lookups.size()).get());
-            Supplier<String> describeUris = () -> signer.uri(Map.of("Action", "DescribeTrails",
-                    "Version", "2020-07-06"));
+            Map<String, String> describe = Map.of("Action", "DescribeTrails", "Version", "2020-07-06");
+            // the user is allowed every call of the load, or the figure means nothing: fail loudly otherwise
+            for (Supplier<Map<String, String>> lookup : lookups) {
+                requireAnswer(port, userSigner.uri(lookup.get()), "Events", "LookupEvents");
+            }
+            requireAnswer(port, userSigner.uri(describe), "TrailList", "DescribeTrails");
             // the bare route sends the bytes of real answers
             Path lookupBody = work.resolve("bare-LookupEvents.json");
             Files.writeString(lookupBody, call(port, signer.uri(lookups.get(0).get())));
             Path describeBody = work.resolve("bare-DescribeTrails.json");
-            Files.writeString(describeBody, call(port, describeUris.get()));
+            Files.writeString(describeBody, call(port, signer.uri(describe)));
             int barePort = freePort();
             bare = startJava(List.of("-cp", System.getProperty("java.class.path"), BareServer.class.getName(),
                     Integer.toString(barePort), "LookupEvents=" + lookupBody, "DescribeTrails=" + describeBody),
                     "bare", barePort);
             p5.put("rssIdle", rss(server.pid()));
             for (String action : new String[] {"LookupEvents", "DescribeTrails"}) {
-                Supplier<String> uris = action.equals("LookupEvents") ? lookupUris : describeUris;
-                LoadGenerator.Result limit = LoadGenerator.run(barePort, connections, warmup, measure, uris);
+                Supplier<String> rootUris = uris(action, signer, lookups, describe);
+                Supplier<String> userUris = uris(action, userSigner, lookups, describe);
+                LoadGenerator.Result limit = LoadGenerator.run(barePort, connections, warmup, measure, rootUris);
                 log("  bare " + action + ": " + limit);
-                LoadGenerator.Result real = LoadGenerator.run(port, connections, warmup, measure, uris);
-                log("  server " + action + ": " + real);
+                LoadGenerator.warmUp(port, connections, warmup, rootUris);
+                LoadGenerator.warmUp(port, connections, warmup, userUris);
+                List<LoadGenerator.Segment> rootSlices = new ArrayList<>();
+                List<LoadGenerator.Segment> userSlices = new ArrayList<>();
+                for (int r = 0; r < rounds; r++) {
+                    for (boolean root : r % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                        (root ? rootSlices : userSlices).add(LoadGenerator.segment(port, connections, settle, slice,
+                                root ? rootUris : userUris));
+                    }
+                }
+                LoadGenerator.Result real = LoadGenerator.merge(rootSlices);
+                LoadGenerator.Result user = LoadGenerator.merge(userSlices);
+                log("  server " + action + " (root key): " + real);
+                log("  server " + action + userLabel + ": " + user);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("action", action);
+                row.put("caller", "root key");
                 row.put("requestsPerSecond", Math.round(real.requestsPerSecond()));
                 row.put("p50Ms", round(real.p50Millis(), 2));
                 row.put("p90Ms", round(real.p90Millis(), 2));
@@ -467,6 +493,27 @@ public final class Suite {
                     row.put("met", real.requestsPerSecond() / limit.requestsPerSecond() >= 0.4);
                 }
                 rows.add(row);
+                Map<String, Object> userRow = new LinkedHashMap<>();
+                userRow.put("action", action + userLabel);
+                userRow.put("caller", "RAM user " + RamUserSetup.USER);
+                userRow.put("requestsPerSecond", Math.round(user.requestsPerSecond()));
+                userRow.put("p50Ms", round(user.p50Millis(), 2));
+                userRow.put("p90Ms", round(user.p90Millis(), 2));
+                userRow.put("p99Ms", round(user.p99Millis(), 2));
+                userRow.put("errors", user.errors());
+                userRow.put("rootRequestsPerSecond", Math.round(real.requestsPerSecond()));
+                userRow.put("rootP50Ms", round(real.p50Millis(), 2));
+                userRow.put("rootP99Ms", round(real.p99Millis(), 2));
+                userRow.put("bytesPerAnswer", user.requests() == 0 ? 0 : user.bytes() / user.requests());
+                double userRatio = user.requestsPerSecond() / real.requestsPerSecond();
+                userRow.put("ratio", round(userRatio, 3));
+                userRow.put("target", "user/root >= 0.95");
+                userRow.put("met", userRatio >= 0.95);
+                rows.add(userRow);
+                if (user.errors() > 0 && real.errors() == 0) {
+                    throw new IllegalStateException("the RAM user's " + action + " calls failed " + user.errors()
+                            + " times under load (the root key's none); the first failures are on stderr above");
+                }
             }
             p5.put("rssAfterLoad", rss(server.pid()));
         } finally {
@@ -475,13 +522,61 @@ public final class Suite {
                 stop(bare);
             }
         }
-        return Map.of("rows", rows, "method", "server = `java -jar actiontrail.jar serve` on the " + events
+        Map<String, Object> ramUser = new LinkedHashMap<>();
+        ramUser.put("user", RamUserSetup.USER);
+        ramUser.put("policies", RamUserSetup.POLICIES);
+        ramUser.put("statementsPerPolicy", RamUserSetup.STATEMENTS);
+        Map<String, Object> documents = new LinkedHashMap<>();
+        for (Map.Entry<String, String> p : RamUserSetup.policies(ACCOUNT).entrySet()) {
+            documents.put(p.getKey(), JSON.readTree(p.getValue()));
+        }
+        ramUser.put("policyDocuments", documents);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rows", rows);
+        m.put("method", "server = `java -jar actiontrail.jar serve` on the " + events
                 + "-event data folder (every call authenticated with signature v1 and recorded as an event, durably,"
                 + " before it is answered); limit = a bare Vert.x Web route (own process) answering the bytes of a real"
                 + " answer of the same action; load = " + connections + " keep-alive connections from a closed-loop"
-                + " Vert.x client (1 event loop) in the suite's JVM signing every request (fresh nonce), "
-                + warmup.toSeconds() + " s warm-up + " + measure.toSeconds() + " s measured each; LookupEvents"
-                + " rotates no filter (last 7 days), EventName, User, ServiceName, EventRW filters (30-day windows).");
+                + " Vert.x client (1 event loop) in the suite's JVM signing every request (fresh nonce); bare route: "
+                + warmup.toSeconds() + " s warm-up + " + measure.toSeconds() + " s measured; server: "
+                + warmup.toSeconds() + " s warm-up with each key, then " + measure.toSeconds() + " s measured with"
+                + " each, in " + rounds + " alternating rounds (root, user, user, root, ...) of " + slice.toMillis()
+                + " ms after " + settle.toMillis() + " ms on fresh connections. Root key = the account's root"
+                + " identity (not subject to RAM policies); RAM user = " + RamUserSetup.USER + " with "
+                + RamUserSetup.POLICIES + " custom policies of " + RamUserSetup.STATEMENTS + " statements attached"
+                + " (Allow/Deny on actiontrail, ram, ecs actions with wildcards, trail/instance/user resources,"
+                + " IpAddress / NotIpAddress acs:SourceIp and Bool acs:SecureTransport conditions; the only statement"
+                + " allowing the measured calls is the last one, so every call is evaluated against all 50), made"
+                + " with RAM API calls before the server starts (ramUser has the documents); its ratio = user / root"
+                + " throughput. LookupEvents rotates no filter (last 7 days), EventName, User, ServiceName, EventRW"
+                + " filters (30-day windows).");
+        m.put("ramUser", ramUser);
+        return m;
+    }
+
+    /** The URIs of the load of one action, signed with this key. */
+    private static Supplier<String> uris(String action, Signer signer, List<Supplier<Map<String, String>>> lookups,
+                                         Map<String, String> describe) {
+        if (action.equals("LookupEvents")) {
+            int[] next = {0};
+            return () -> signer.uri(lookups.get(next[0]++ % lookups.size()).get());
+        }
+        return () -> signer.uri(describe);
+    }
+
+    /** One call that must succeed with {@code field} in its answer; else the benchmark stops with the answer. */
+    private static void requireAnswer(int port, String uri, String field, String action) throws IOException {
+        String body = call(port, uri);
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = JSON.readTree(body);
+        } catch (IOException e) {
+            tree = null;
+        }
+        if (tree == null || tree.has("Code") || !tree.has(field)) {
+            throw new IllegalStateException("the server refused the RAM user's " + action + " (P3 would measure"
+                    + " refusals): " + body);
+        }
     }
 
     /** The LookupEvents calls of the HTTP load: realistic console / SDK shapes. */

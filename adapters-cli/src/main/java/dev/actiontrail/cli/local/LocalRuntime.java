@@ -6,7 +6,10 @@ import dev.actiontrail.core.identity.AccessKeys;
 import dev.actiontrail.core.identity.Caller;
 import dev.actiontrail.core.identity.SecurityTokens;
 import dev.actiontrail.core.identity.SigningKeys;
+import dev.actiontrail.core.identity.RamLimits;
+import dev.actiontrail.core.identity.RamServices;
 import dev.actiontrail.core.sts.StsService;
+import dev.actiontrail.core.destination.TrustPolicyRoles;
 import dev.actiontrail.http.authz.AccessControl;
 import dev.actiontrail.http.json.JacksonPolicyParser;
 import dev.actiontrail.http.rpc.ApiResponse;
@@ -76,7 +79,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         HistoryWindow window = settings.historyWindow();
         this.store = SqliteStore.open(dataDir.resolve(DATABASE));
-        this.resources = new LocalResourceDirectory(dataDir);
+        this.resources = new LocalResourceDirectory(dataDir, settings.account().id(), new TrustPolicyRoles(store.identities()));
         this.recorder = new EventRecorder(store.events(), clock, window);
         SqliteDeliveryLedger ledger = new SqliteDeliveryLedger(store);
         SqliteHistoryJobs jobs = new SqliteHistoryJobs(store);
@@ -89,14 +92,14 @@ public final class LocalRuntime implements AutoCloseable {
         LookupEventsService lookup = new LookupEventsService(store.events(), clock, window);
         this.api = new RpcApi(trails, lookup, historyJobs, resources);
         this.identities = store.identities();
-        SqliteIdentityStore.importKeysFile(identities, dataDir);
+        SqliteIdentityStore.importKeysFile(dataDir, identities);
         identities.createAccount(settings.account().id(), clock.instant());
         this.accessKeys = new AccessKeys(identities, clock);
         PolicyParser parser = new JacksonPolicyParser();
         SecurityTokens tokens = new SecurityTokens(identities, clock);
         this.signingKeys = new SigningKeys(accessKeys, identities, tokens);
         this.authorizer = new Authorizer(identities, parser);
-        this.products = List.of(api, new RamApi(identities, accessKeys, parser, clock),
+        this.products = List.of(api, new RamApi(RamServices.create(identities, parser, RamLimits.defaults(), clock)),
                 new StsApi(new StsService(identities, tokens, parser, clock)));
         recorder.purgeExpired();
     }

@@ -1,5 +1,6 @@
 package dev.actiontrail.http.rpc;
 
+import dev.actiontrail.core.error.ApiError;
 import dev.actiontrail.core.trail.TrailService;
 
 import java.util.ArrayList;
@@ -43,13 +44,21 @@ public record Params(Map<String, String> values) {
     /**
      * A repeat list such as {@code LookupAttribute.N.Key} / {@code LookupAttribute.N.Value} (N from 1), as
      * (Key, Value) pairs in N order.
+     *
+     * @throws dev.actiontrail.core.error.ApiException {@code InvalidParameterValue} for an index beyond an int
      */
     public List<Map.Entry<String, String>> pairs(String list, String keyField, String valueField) {
         TreeMap<Integer, String[]> byIndex = new TreeMap<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
             Matcher m = REPEAT.matcher(e.getKey());
             if (m.matches() && m.group(1).equals(list)) {
-                String[] pair = byIndex.computeIfAbsent(Integer.parseInt(m.group(2)), i -> new String[2]);
+                int index;
+                try {
+                    index = Integer.parseInt(m.group(2));
+                } catch (NumberFormatException tooLarge) {
+                    throw ApiError.INVALID_PARAMETER_VALUE.exception();
+                }
+                String[] pair = byIndex.computeIfAbsent(index, i -> new String[2]);
                 if (m.group(3).equals(keyField)) {
                     pair[0] = e.getValue();
                 } else if (m.group(3).equals(valueField)) {

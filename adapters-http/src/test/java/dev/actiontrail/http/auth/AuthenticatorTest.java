@@ -6,7 +6,11 @@ import dev.actiontrail.core.identity.AccessKeys;
 import dev.actiontrail.core.account.AccountId;
 import dev.actiontrail.core.error.ApiException;
 import dev.actiontrail.core.testing.MutableClock;
-import dev.actiontrail.http.testing.InMemoryAccessKeyStore;
+import dev.actiontrail.core.identity.Caller;
+import dev.actiontrail.core.identity.RamUser;
+import dev.actiontrail.core.identity.SecurityTokens;
+import dev.actiontrail.core.identity.SigningKeys;
+import dev.actiontrail.core.testing.InMemoryIdentityStore;
 import dev.actiontrail.http.testing.Signer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +48,13 @@ class AuthenticatorTest {
                 return Duration.between(Instant.EPOCH, clock.instant()).toNanos();
             }
         };
-        keys = new AccessKeys(new InMemoryAccessKeyStore(), clock);
+        InMemoryIdentityStore store = new InMemoryIdentityStore();
+        store.createAccount(ACCOUNT, clock.instant());
+        store.insertUser(new RamUser(ACCOUNT, "2000000000000001", "alice", "", "", "", "", clock.instant(),
+                clock.instant(), null));
+        keys = new AccessKeys(store, clock);
         keys.supply(ACCOUNT, "testid", "testsecret");
-        auth = new Authenticator(keys, new NonceCache(Authenticator.SKEW, 10_000, ticker), clock);
+        auth = new Authenticator(new SigningKeys(keys, store, new SecurityTokens(store, clock)), new NonceCache(Authenticator.SKEW, 10_000, ticker), clock);
         signer = new Signer("testid", "testsecret", clock);
     }
 
@@ -110,7 +118,7 @@ class AuthenticatorTest {
 
     @Test
     void v1PostWithEverythingInTheQueryIsTheSuppliedKey() {
-        AccessKey key = auth.authenticate(v1("POST", signedQuery("POST", signer)));
+        Caller key = auth.authenticate(v1("POST", signedQuery("POST", signer)));
         assertEquals("testid", key.accessKeyId());
         assertEquals(ACCOUNT, key.accountId());
         assertTrue(key.isRoot());
@@ -146,9 +154,9 @@ class AuthenticatorTest {
     void v1KeyCreatedInTheStoreIsAccepted() {
         AccessKey created = keys.create(ACCOUNT, "alice");
         Signer alice = new Signer(created.accessKeyId(), created.accessKeySecret(), clock);
-        AccessKey key = auth.authenticate(v1("POST", signedQuery("POST", alice)));
+        Caller key = auth.authenticate(v1("POST", signedQuery("POST", alice)));
         assertEquals(created.accessKeyId(), key.accessKeyId());
-        assertEquals("alice", key.userName());
+        assertEquals("alice", ((dev.actiontrail.core.identity.Principal.User) key.principal()).userName());
     }
 
     // ---- v1: Tea 2.0.0 shape (common parameters in the query, API parameters in the form body) -----------
@@ -390,7 +398,7 @@ class AuthenticatorTest {
     void v3Ok() {
         Map<String, String> query = apiParams();
         Signer.V3 signed = signV3("POST", query, NO_BODY);
-        AccessKey key = auth.authenticate(v3("POST", query, NO_BODY, signed, Map.of()));
+        Caller key = auth.authenticate(v3("POST", query, NO_BODY, signed, Map.of()));
         assertEquals("testid", key.accessKeyId());
     }
 

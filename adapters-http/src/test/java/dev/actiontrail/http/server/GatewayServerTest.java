@@ -29,7 +29,11 @@ import dev.actiontrail.core.trail.TrailService;
 import dev.actiontrail.http.auth.Authenticator;
 import dev.actiontrail.http.auth.NonceCache;
 import dev.actiontrail.http.rpc.RpcApi;
-import dev.actiontrail.http.testing.InMemoryAccessKeyStore;
+import dev.actiontrail.core.identity.RamUser;
+import dev.actiontrail.core.identity.SecurityTokens;
+import dev.actiontrail.core.identity.SigningKeys;
+import dev.actiontrail.core.testing.InMemoryIdentityStore;
+import dev.actiontrail.http.spec.CallAuthorizer;
 import dev.actiontrail.http.testing.Signer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,16 +164,21 @@ class GatewayServerTest {
         HistoryJobService historyJobs = new HistoryJobService(trailRepository, jobs, noLog, ledger, List.of(), clock,
                 window, DeliverySettings.DEFAULT);
         IdSource ids = IdSource.random();
-        RpcApi api = new RpcApi(trails, lookup, historyJobs, resources, ids);
-        AccessKeys keys = new AccessKeys(new InMemoryAccessKeyStore(), clock);
+        RpcApi api = new RpcApi(trails, lookup, historyJobs, resources);
+        InMemoryIdentityStore identities = new InMemoryIdentityStore();
+        identities.createAccount(ACCOUNT, clock.instant());
+        identities.insertUser(new RamUser(ACCOUNT, "2000000000000001", "alice", "", "", "", "", clock.instant(),
+                clock.instant(), null));
+        AccessKeys keys = new AccessKeys(identities, clock);
         keys.supply(ACCOUNT, "testid", "testsecret");
         AccessKey alice = keys.create(ACCOUNT, "alice");
         keys.setStatus(alice.accessKeyId(), AccessKey.Status.Inactive);
         inactiveKey = new Signer(alice.accessKeyId(), alice.accessKeySecret(), clock);
-        Authenticator auth = new Authenticator(keys,
+        Authenticator auth = new Authenticator(new SigningKeys(keys, identities, new SecurityTokens(identities, clock)),
                 new NonceCache(Authenticator.SKEW, 100_000, Ticker.systemTicker()), clock);
         Account account = Account.of(ACCOUNT, null);
-        Gateway gateway = new Gateway(api, auth, recorder, key -> account, DEFAULT_REGION, ids, clock);
+        Gateway gateway = new Gateway(List.of(api), auth, CallAuthorizer.ALLOW_ALL, recorder, id -> account,
+                DEFAULT_REGION, ids, clock);
         server = new ApiServer(gateway, () -> storeUp, "9.9.9-test");
         port = server.start("127.0.0.1", 0);
     }

@@ -1,10 +1,12 @@
 package dev.actiontrail.persistence.destination;
 
+import dev.actiontrail.core.account.AccountId;
 import dev.actiontrail.core.delivery.DeliveryBatch;
 import dev.actiontrail.core.delivery.DeliveryException;
 import dev.actiontrail.core.delivery.DestinationType;
 import dev.actiontrail.core.delivery.DestinationWriter;
 import dev.actiontrail.core.delivery.LoggedEvent;
+import dev.actiontrail.core.destination.DeliveryIdentity;
 import dev.actiontrail.core.destination.DestinationAccess;
 import dev.actiontrail.core.region.RegionCatalogue;
 import dev.actiontrail.core.trail.Arn;
@@ -31,7 +33,9 @@ import java.util.zip.GZIPOutputStream;
  * The local destinations' delivery writers, in the real services' layouts (API reference notes §6), under the
  * data folder of a {@link LocalResourceDirectory}. Every object is written aside ({@code .staging}), synced, then
  * renamed into place, so a reader never sees a partial object; writing the same batch again replaces the same
- * objects with the same bytes.
+ * objects with the same bytes. Before each write the destination's access is checked for the trail's account and
+ * the write role it names for that destination ({@link DeliveryIdentity}): a destination of another account that
+ * does not (or no longer does) grant the trail fails like a bucket whose policy refuses ActionTrail.
  *
  * <ul>
  *   <li><b>OSS</b> ({@code oss/<bucket>/}): key
@@ -82,8 +86,10 @@ public final class LocalDeliveryWriters {
 
         @Override
         public void write(DeliveryBatch batch) {
-            String bucket = batch.trail().ossBucketName();
-            requireWritable(resources.bucketAccess(batch.trail().accountId(), bucket),
+            Trail trail = batch.trail();
+            String bucket = trail.ossBucketName();
+            requireWritable(resources.bucketAccess(new DeliveryIdentity(trail.accountId(), trail.ossWriteRoleArn()),
+                            bucket),
                     "NoSuchBucket: The specified bucket does not exist.",
                     "AccessDenied: You have no right to access this object because of bucket acl.");
             String region = batch.region();
@@ -113,10 +119,12 @@ public final class LocalDeliveryWriters {
         public void write(DeliveryBatch batch) {
             Trail trail = batch.trail();
             String project = trail.slsProject().orElseThrow();
-            requireWritable(resources.slsProjectAccess(trail.accountId(), project),
+            DeliveryIdentity writer = new DeliveryIdentity(trail.accountId(), trail.slsWriteRoleArn());
+            AccountId projectAccount = projectAccount(writer, Arn.slsProject(trail.slsProjectArn()));
+            requireWritable(resources.slsProjectAccess(writer, projectAccount, project),
                     "ProjectNotExist: The Project does not exist : " + project,
                     "Unauthorized: denied by sts or ram, action: log:PostLogStoreLogs");
-            requireWritable(resources.logstoreAccess(trail.accountId(), project, trail.slsLogstore()),
+            requireWritable(resources.logstoreAccess(writer, projectAccount, project, trail.slsLogstore()),
                     "LogStoreNotExist: logstore " + trail.slsLogstore() + " does not exist",
                     "Unauthorized: denied by sts or ram, action: log:PostLogStoreLogs");
             StringBuilder lines = new StringBuilder();
@@ -146,8 +154,10 @@ public final class LocalDeliveryWriters {
         @Override
         public void write(DeliveryBatch batch) {
             Trail trail = batch.trail();
-            String project = Arn.maxComputeProject(trail.maxComputeProjectArn()).resource();
-            requireWritable(resources.maxComputeProjectAccess(project),
+            Arn arn = Arn.maxComputeProject(trail.maxComputeProjectArn());
+            String project = arn.resource();
+            DeliveryIdentity writer = new DeliveryIdentity(trail.accountId(), trail.maxComputeWriteRoleArn());
+            requireWritable(resources.maxComputeProjectAccess(writer, projectAccount(writer, arn), project),
                     "ODPS-0420095: Access Denied - The project " + project + " does not exist.",
                     "ODPS-0420095: Access Denied - Authorization Failed [4019], You have NO privilege on "
                             + project);
@@ -170,6 +180,12 @@ public final class LocalDeliveryWriters {
     /** {@code <YYYYMMDDHHMMSS>_<firstSeq>_<lastSeq>.jsonl}, seqs zero-padded so names sort in delivery order. */
     static String shardName(Instant stamp, long firstSeq, long lastSeq) {
         return String.format("%s_%012d_%012d.jsonl", STAMP.format(stamp), firstSeq, lastSeq);
+    }
+
+    /** The account a trail's project ARN names (the trail's own when it names none). */
+    private static AccountId projectAccount(DeliveryIdentity writer, Arn project) {
+        return writer.accountNamed(project.accountId())
+                .orElseThrow(() -> new DeliveryException("InvalidProject: no account " + project.accountId()));
     }
 
     private static void requireWritable(DestinationAccess access, String missing, String denied) {

@@ -1,6 +1,8 @@
 package dev.actiontrail.persistence.destination;
 
 import dev.actiontrail.core.account.AccountId;
+import dev.actiontrail.core.destination.CrossAccountRoles;
+import dev.actiontrail.core.destination.DeliveryIdentity;
 import dev.actiontrail.core.destination.DestinationAccess;
 import dev.actiontrail.core.destination.ResourceDirectory;
 import dev.actiontrail.core.error.ApiError;
@@ -16,7 +18,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +31,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -36,76 +41,143 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Local stand-ins for an account's OSS buckets, SLS projects / Logstores and MaxCompute projects: folders under a
- * data folder {@code root}.
+ * Local stand-ins for the OSS buckets, SLS projects / Logstores and MaxCompute projects of the accounts of a data
+ * folder: folders under the data folder {@code root}.
  *
  * <ul>
- *   <li>OSS bucket {@code b}: folder {@code root/oss/b} (objects are files below it); its region and creation time
- *       in {@code root/oss-meta/b.properties} (keys {@code region}, {@code created} as ISO-8601 UTC).</li>
+ *   <li>OSS bucket {@code b}: folder {@code root/oss/b} (objects are files below it); its region, creation time and
+ *       owner account in {@code root/oss-meta/b.properties} (keys {@code region}, {@code created} as ISO-8601 UTC,
+ *       {@code owner} a 16-digit account ID).</li>
  *   <li>SLS project {@code p}: folder {@code root/sls/p}; Logstore {@code l}: folder {@code root/sls/p/l};
  *       metadata in {@code root/sls-meta/p.properties}.</li>
  *   <li>MaxCompute project {@code p}: folder {@code root/odps/p}; metadata in {@code root/odps-meta/p.properties}.</li>
  * </ul>
  *
- * <p>Access ({@link DestinationAccess}): {@code MISSING} if the folder is absent (or the name could not be a folder
- * name); {@code DENIED} if the folder is not writable or a policy marker {@code root/oss-meta/b.deny} /
- * {@code root/sls-meta/p.deny} exists (a bucket / project policy refusing ActionTrail; the marker matters where
- * permissions do not, e.g. when running as root); else {@code WRITABLE}. A Logstore is {@code DENIED} when its
- * project is.
+ * <p><b>Owners.</b> Every resource is owned by one account; names are global across accounts, as in OSS (creating a
+ * name another account has fails with "already exists", not telling whose it is). A resource whose metadata records
+ * no owner — made before resources had owners, or a folder without metadata — belongs to the data folder's default
+ * account ({@code defaultOwner}). Who may write where follows {@link DeliveryIdentity#mayWriteTo}: the owner, or a
+ * trail of another account naming a write role of the owner that {@link CrossAccountRoles} grants (see
+ * {@link ResourceDirectory} for what is answered to others).
  *
- * <p>The {@code account} parameters are ignored: a data folder holds the resources of one account. Creation
- * methods for the CLI throw {@link IllegalArgumentException} for a malformed name, an unknown region or an existing
- * resource, and {@link UncheckedIOException} when the file system fails. Not synchronized: concurrent creations of
- * the same resource are resolved by the file system (one wins, the other gets IllegalArgumentException).
+ * <p>Access ({@link DestinationAccess}) for a writer the owner admits: {@code MISSING} if the folder is absent (or
+ * the name could not be a folder name); {@code DENIED} if the folder is not writable or a policy marker
+ * {@code root/oss-meta/b.deny} / {@code root/sls-meta/p.deny} exists (a bucket / project policy refusing ActionTrail;
+ * the marker matters where permissions do not, e.g. when running as root); else {@code WRITABLE}. A Logstore is
+ * {@code DENIED} when its project is.
+ *
+ * <p><b>Creation</b> writes the metadata first, then the folder, and readers only see a resource whose folder
+ * exists: a resource is never seen without its owner. Creations are serialized (a lock in this process and a lock
+ * file {@code root/.create.lock} across processes); a metadata file left without its folder by a crash is replaced
+ * by the next creation of that name. Creation methods for the CLI throw {@link IllegalArgumentException} for a
+ * malformed name, an unknown region or an existing resource, and {@link UncheckedIOException} when the file system
+ * fails.
  */
 public final class LocalResourceDirectory implements ResourceDirectory {
-    /** A listed bucket: its name, region ({@code ""} if unknown) and creation time (UTC, second precision). */
-    public record Bucket(String name, String region, Instant created) {
+    /**
+     * A listed bucket or project: its name, region ({@code ""} if unknown), creation time (UTC, second precision)
+     * and owner account (the default owner when none is recorded; null only in single-account mode).
+     */
+    public record Bucket(String name, String region, Instant created, AccountId owner) {
     }
 
     /** Names that can be used as one folder name (every valid bucket, project and Logstore name is one). */
     private static final Pattern FOLDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
+    /** Serializes creations in this process (the lock file serializes them across processes). */
+    private static final Object CREATE_LOCK = new Object();
 
     private final Clock clock;
+    private final AccountId defaultOwner;
+    private final CrossAccountRoles roles;
+    private final Path root;
     private final Area oss;
     private final Area sls;
     private final Area odps;
     private final Path staging;
 
-    /** Resources under {@code root}; creation times from the system clock. */
+    /**
+     * Resources under {@code root} of several accounts; creation times from the system clock.
+     *
+     * @param defaultOwner the data folder's default account: the owner of resources that record none
+     * @param roles        the grants of write roles across accounts
+     */
+    public LocalResourceDirectory(Path root, AccountId defaultOwner, CrossAccountRoles roles) {
+        this(root, defaultOwner, roles, Clock.systemUTC());
+    }
+
+    /** Resources under {@code root} of several accounts; {@code clock} stamps creation times. */
+    public LocalResourceDirectory(Path root, AccountId defaultOwner, CrossAccountRoles roles, Clock clock) {
+        this(clock, root, Objects.requireNonNull(defaultOwner, "defaultOwner"), roles);
+    }
+
+    /**
+     * Single-account mode, for tools and tests that know no account: resources are created without an owner, and a
+     * resource that records no owner belongs to whichever account asks. A data folder of several accounts must be
+     * opened with its default owner instead.
+     */
     public LocalResourceDirectory(Path root) {
         this(root, Clock.systemUTC());
     }
 
-    /** Resources under {@code root}; {@code clock} stamps creation times. */
+    /** {@link #LocalResourceDirectory(Path) Single-account mode}; {@code clock} stamps creation times. */
     public LocalResourceDirectory(Path root, Clock clock) {
-        this.clock = clock;
+        this(clock, root, null, CrossAccountRoles.NONE);
+    }
+
+    /** @param defaultOwner null for single-account mode */
+    private LocalResourceDirectory(Clock clock, Path root, AccountId defaultOwner, CrossAccountRoles roles) {
+        this.clock = Objects.requireNonNull(clock);
+        this.defaultOwner = defaultOwner;
+        this.roles = Objects.requireNonNull(roles);
+        this.root = root;
         this.staging = root.resolve(".staging");
         this.oss = new Area(this, root, "oss", "bucket");
         this.sls = new Area(this, root, "sls", "SLS project");
         this.odps = new Area(this, root, "odps", "MaxCompute project");
     }
 
+    /** The owner of resources that record none; empty in single-account mode. */
+    public Optional<AccountId> defaultOwner() {
+        return Optional.ofNullable(defaultOwner);
+    }
+
     // --- ResourceDirectory ---
 
     @Override
-    public DestinationAccess bucketAccess(AccountId account, String bucket) {
-        return oss.access(bucket);
+    public DestinationAccess bucketAccess(DeliveryIdentity writer, String bucket) {
+        Optional<Bucket> found = oss.find(bucket);
+        if (found.isEmpty()) {
+            return DestinationAccess.MISSING;
+        }
+        if (!writer.mayWriteTo(ownerOf(found.get(), writer), roles)) {
+            return DestinationAccess.DENIED;
+        }
+        return oss.policyAccess(bucket);
     }
 
     @Override
-    public Optional<String> bucketRegion(AccountId account, String bucket) {
-        return oss.find(bucket).map(Bucket::region).filter(r -> !r.isEmpty());
+    public Optional<String> bucketRegion(DeliveryIdentity viewer, String bucket) {
+        return oss.find(bucket).filter(b -> viewer.maySee(ownerOf(b, viewer), roles))
+                .map(Bucket::region).filter(r -> !r.isEmpty());
     }
 
     @Override
-    public DestinationAccess slsProjectAccess(AccountId account, String project) {
-        return sls.access(project);
+    public DestinationAccess slsProjectAccess(DeliveryIdentity writer, AccountId projectAccount, String project) {
+        boolean granted = writer.mayWriteTo(projectAccount, roles);
+        if (!granted && !projectAccount.equals(writer.account())) {
+            return DestinationAccess.DENIED; // another account's, not granted: whether it exists is not told
+        }
+        Optional<Bucket> found = sls.find(project);
+        if (found.isEmpty() || !projectAccount.equals(ownerOf(found.get(), writer))) {
+            return DestinationAccess.MISSING;
+        }
+        return granted ? sls.policyAccess(project) : DestinationAccess.DENIED;
     }
 
     @Override
-    public DestinationAccess logstoreAccess(AccountId account, String project, String logstore) {
-        DestinationAccess projectAccess = sls.access(project);
+    public DestinationAccess logstoreAccess(DeliveryIdentity writer, AccountId projectAccount, String project,
+                                            String logstore) {
+        DestinationAccess projectAccess = slsProjectAccess(writer, projectAccount, project);
         if (projectAccess != DestinationAccess.WRITABLE) {
             return projectAccess;
         }
@@ -119,13 +191,13 @@ public final class LocalResourceDirectory implements ResourceDirectory {
     /**
      * Creates the Logstore folder if absent.
      *
-     * @throws ApiException {@code CreateLogStoreError} if the project is missing or not writable, the Logstore name
-     *         cannot be a folder name, or the folder cannot be created
+     * @throws ApiException {@code CreateLogStoreError} if the project is missing or not writable for {@code writer},
+     *         the Logstore name cannot be a folder name, or the folder cannot be created
      */
     @Override
-    public void ensureLogstore(AccountId account, String project, String logstore) {
+    public void ensureLogstore(DeliveryIdentity writer, AccountId projectAccount, String project, String logstore) {
         Path dir = logstoreDir(project, logstore);
-        if (sls.access(project) != DestinationAccess.WRITABLE || dir == null) {
+        if (dir == null || slsProjectAccess(writer, projectAccount, project) != DestinationAccess.WRITABLE) {
             throw ApiError.CREATE_LOG_STORE_ERROR.exception();
         }
         try {
@@ -135,43 +207,81 @@ public final class LocalResourceDirectory implements ResourceDirectory {
         }
     }
 
+    @Override
+    public DestinationAccess maxComputeProjectAccess(DeliveryIdentity writer, AccountId projectAccount,
+                                                     String project) {
+        if (!writer.mayWriteTo(projectAccount, roles)) {
+            return DestinationAccess.DENIED;
+        }
+        Optional<Bucket> found = odps.find(project);
+        if (found.isEmpty()) {
+            return DestinationAccess.MISSING;
+        }
+        if (!projectAccount.equals(ownerOf(found.get(), writer))) {
+            return DestinationAccess.DENIED; // the name is another account's: it cannot be made here
+        }
+        return odps.policyAccess(project);
+    }
+
     /**
-     * Creates the project folder (region unknown: empty) if absent.
+     * Creates the project folder (region unknown: empty), owned by {@code projectAccount}, if absent.
      *
-     * @throws ApiException {@code InternalError} if the name cannot be a folder name or the folder cannot be created
+     * @throws ApiException {@code InternalError} if the name cannot be a folder name, the folder cannot be created,
+     *         or the project is not writable for {@code writer} (e.g. another account has that name)
      */
     @Override
-    public void ensureMaxComputeProject(AccountId account, String project) {
-        Path dir = odps.dir(project);
-        if (dir == null) {
+    public void ensureMaxComputeProject(DeliveryIdentity writer, AccountId projectAccount, String project) {
+        if (odps.dir(project) == null) {
             throw ApiError.INTERNAL_ERROR.exception();
         }
-        if (Files.isDirectory(dir)) {
-            return;
+        DestinationAccess access = maxComputeProjectAccess(writer, projectAccount, project);
+        if (access == DestinationAccess.MISSING) {
+            try {
+                odps.create(project, "", now(), projectAccount);
+            } catch (IllegalArgumentException e) {
+                // created meanwhile: whose it is is checked next
+            } catch (UncheckedIOException e) {
+                throw ApiError.INTERNAL_ERROR.exception();
+            }
+            access = maxComputeProjectAccess(writer, projectAccount, project);
         }
-        try {
-            odps.create(project, "", now());
-        } catch (IllegalArgumentException e) {
-            // created meanwhile: it exists, as wanted
-        } catch (UncheckedIOException e) {
+        if (access != DestinationAccess.WRITABLE) {
             throw ApiError.INTERNAL_ERROR.exception();
         }
+    }
+
+    /** The owner a resource's writer is checked against: its owner; in single-account mode, if none, the writer. */
+    private static AccountId ownerOf(Bucket resource, DeliveryIdentity writer) {
+        return resource.owner() != null ? resource.owner() : writer.account();
     }
 
     // --- OSS (CLI) ---
 
     /**
-     * Creates a bucket.
+     * Creates a bucket of the default owner (in single-account mode: recording no owner).
      *
-     * @param region a region ID such as {@code cn-hangzhou}
-     * @throws IllegalArgumentException if the name is not a valid bucket name, the region is unknown, or the bucket
-     *         exists
+     * @see #createBucket(String, String, AccountId)
      */
     public void createBucket(String bucket, String region) {
+        createBucket0(bucket, region, defaultOwner);
+    }
+
+    /**
+     * Creates a bucket owned by {@code owner}.
+     *
+     * @param region a region ID such as {@code cn-hangzhou}
+     * @throws IllegalArgumentException if the name is not a valid bucket name, the region is unknown, or a bucket of
+     *         that name exists (of any account)
+     */
+    public void createBucket(String bucket, String region, AccountId owner) {
+        createBucket0(bucket, region, Objects.requireNonNull(owner, "owner"));
+    }
+
+    private void createBucket0(String bucket, String region, AccountId owner) {
         if (!OssBucketName.isValid(bucket)) {
             throw new IllegalArgumentException("invalid bucket name: " + bucket);
         }
-        oss.create(bucket, requireRegion(region), now());
+        oss.create(bucket, requireRegion(region), now(), owner);
     }
 
     /** The buckets, ordered by name. */
@@ -221,21 +331,35 @@ public final class LocalResourceDirectory implements ResourceDirectory {
 
     // --- SLS (CLI) ---
 
-    /**
-     * Creates an SLS project.
-     *
-     * @throws IllegalArgumentException if the name is not a valid project name, the region is unknown, or the
-     *         project exists
-     */
+    /** Creates an SLS project of the default owner (in single-account mode: recording no owner). */
     public void createSlsProject(String project, String region) {
+        createSlsProject0(project, region, defaultOwner);
+    }
+
+    /**
+     * Creates an SLS project owned by {@code owner}.
+     *
+     * @throws IllegalArgumentException if the name is not a valid project name, the region is unknown, or a project
+     *         of that name exists (of any account)
+     */
+    public void createSlsProject(String project, String region, AccountId owner) {
+        createSlsProject0(project, region, Objects.requireNonNull(owner, "owner"));
+    }
+
+    private void createSlsProject0(String project, String region, AccountId owner) {
         String r = requireRegion(region);
         requireValid(Arn::slsProject, "acs:log:" + r + "::project/" + project, "invalid SLS project name: " + project);
-        sls.create(project, r, now());
+        sls.create(project, r, now(), owner);
     }
 
     /** The SLS project names, in order. */
     public List<String> listSlsProjects() {
         return sls.list().stream().map(Bucket::name).toList();
+    }
+
+    /** The SLS projects with their regions, creation times and owners, ordered by name. */
+    public List<Bucket> slsProjects() {
+        return sls.list();
     }
 
     /**
@@ -249,23 +373,37 @@ public final class LocalResourceDirectory implements ResourceDirectory {
 
     // --- MaxCompute (CLI) ---
 
+    /** Creates a MaxCompute project of the default owner (in single-account mode: recording no owner). */
+    public void createMaxComputeProject(String project, String region) {
+        createMaxComputeProject0(project, region, defaultOwner);
+    }
+
     /**
-     * Creates a MaxCompute project; a trail can only deliver to one named {@code actiontrail_…}, so only such names
-     * are accepted.
+     * Creates a MaxCompute project owned by {@code owner}; a trail can only deliver to one named
+     * {@code actiontrail_…}, so only such names are accepted.
      *
      * @throws IllegalArgumentException if the name is not a valid {@code actiontrail_…} project name, the region is
-     *         unknown, or the project exists
+     *         unknown, or a project of that name exists (of any account)
      */
-    public void createMaxComputeProject(String project, String region) {
+    public void createMaxComputeProject(String project, String region, AccountId owner) {
+        createMaxComputeProject0(project, region, Objects.requireNonNull(owner, "owner"));
+    }
+
+    private void createMaxComputeProject0(String project, String region, AccountId owner) {
         String r = requireRegion(region);
         requireValid(Arn::maxComputeProject, "acs:odps:" + r + "::project/" + project,
                 "invalid MaxCompute project name (must start with actiontrail_): " + project);
-        odps.create(project, r, now());
+        odps.create(project, r, now(), owner);
     }
 
     /** The MaxCompute project names, in order. */
     public List<String> listMaxComputeProjects() {
         return odps.list().stream().map(Bucket::name).toList();
+    }
+
+    /** The MaxCompute projects with their regions, creation times and owners, ordered by name. */
+    public List<Bucket> maxComputeProjects() {
+        return odps.list();
     }
 
     // --- for the delivery writers ---
@@ -284,11 +422,6 @@ public final class LocalResourceDirectory implements ResourceDirectory {
     /** The folder of a MaxCompute project, or null for an impossible name. */
     public Path maxComputeProjectDir(String project) {
         return odps.dir(project);
-    }
-
-    /** Whether ActionTrail may write to the MaxCompute project. */
-    public DestinationAccess maxComputeProjectAccess(String project) {
-        return odps.access(project);
     }
 
     /**
@@ -414,7 +547,8 @@ public final class LocalResourceDirectory implements ResourceDirectory {
             return isFolderName(name) ? data.resolve(name) : null;
         }
 
-        DestinationAccess access(String name) {
+        /** The access its policy gives ActionTrail, for an existing resource: DENIED or WRITABLE. */
+        DestinationAccess policyAccess(String name) {
             Path dir = dir(name);
             if (dir == null || !Files.isDirectory(dir)) {
                 return DestinationAccess.MISSING;
@@ -423,8 +557,15 @@ public final class LocalResourceDirectory implements ResourceDirectory {
             return denied ? DestinationAccess.DENIED : DestinationAccess.WRITABLE;
         }
 
-        /** @throws IllegalArgumentException if it exists or the name cannot be a folder name */
-        void create(String name, String region, Instant created) {
+        /**
+         * Creates the resource: its metadata (whole and synced), then its folder — so no reader sees the folder
+         * without its owner. Serialized with every other creation (in this process and, by a lock file, across
+         * processes); a metadata file without its folder is a crashed creation's and is replaced.
+         *
+         * @param owner null to record none (single-account mode)
+         * @throws IllegalArgumentException if it exists or the name cannot be a folder name
+         */
+        void create(String name, String region, Instant created, AccountId owner) {
             Path dir = dir(name);
             if (dir == null) {
                 throw new IllegalArgumentException("invalid " + label + " name: " + name);
@@ -432,25 +573,41 @@ public final class LocalResourceDirectory implements ResourceDirectory {
             Properties props = new Properties();
             props.setProperty("region", region);
             props.setProperty("created", created.toString());
-            try {
-                Files.createDirectories(data);
-                Files.createDirectories(meta);
-                Files.createDirectory(dir);
-                ByteArrayOutputStream text = new ByteArrayOutputStream();
-                props.store(text, null);
-                directory.place(meta.resolve(name + ".properties"), text.toByteArray()); // whole or not at all
-            } catch (FileAlreadyExistsException e) {
-                throw new IllegalArgumentException(label + " already exists: " + name);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (owner != null) {
+                props.setProperty("owner", owner.value());
+            }
+            synchronized (CREATE_LOCK) {
+                try {
+                    Files.createDirectories(directory.root);
+                    try (FileChannel lock = FileChannel.open(directory.root.resolve(".create.lock"),
+                            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                         FileLock ignored = lock.lock()) {
+                        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                            throw new IllegalArgumentException(label + " already exists: " + name);
+                        }
+                        Files.createDirectories(data);
+                        Files.createDirectories(meta);
+                        ByteArrayOutputStream text = new ByteArrayOutputStream();
+                        props.store(text, null);
+                        directory.place(meta.resolve(name + ".properties"), text.toByteArray()); // whole or not at all
+                        Files.createDirectory(dir);
+                        syncDirectory(data);
+                    }
+                } catch (FileAlreadyExistsException e) {
+                    throw new IllegalArgumentException(label + " already exists: " + name);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
 
         /**
          * The resource if its folder exists. Its metadata file is parsed once and cached while the file's
-         * modification time, size and file key (inode) are unchanged — a resource's region and creation time never
-         * change, and the file is only ever replaced whole by a rename (a new inode) — so a hot read costs two
+         * modification time, size and file key (inode) are unchanged — a resource's region, creation time and owner
+         * never change, and the file is only ever replaced whole by a rename (a new inode) — so a hot read costs two
          * {@code stat}s.
+         *
+         * @throws IllegalStateException if the metadata records an owner that is not an account ID
          */
         Optional<Bucket> find(String name) {
             Path dir = dir(name);
@@ -475,13 +632,26 @@ public final class LocalResourceDirectory implements ResourceDirectory {
                 String created = props.getProperty("created");
                 Bucket bucket = new Bucket(name, props.getProperty("region", ""), created != null
                         ? Instant.parse(created)
-                        : Files.getLastModifiedTime(dir).toInstant().truncatedTo(ChronoUnit.SECONDS));
+                        : Files.getLastModifiedTime(dir).toInstant().truncatedTo(ChronoUnit.SECONDS),
+                        owner(props.getProperty("owner"), file));
                 if (version != null) {
                     metadata.put(name, new Cached(version, bucket));
                 }
                 return Optional.of(bucket);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The recorded owner, or the default owner if none is recorded. */
+        private AccountId owner(String recorded, Path file) {
+            if (recorded == null || recorded.isBlank()) {
+                return directory.defaultOwner;
+            }
+            try {
+                return AccountId.of(recorded.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("malformed owner in " + file + ": " + recorded);
             }
         }
 
@@ -512,7 +682,7 @@ public final class LocalResourceDirectory implements ResourceDirectory {
 
         /** @throws IllegalArgumentException if the resource does not exist */
         void setPolicy(String name, boolean allow) {
-            if (access(name) == DestinationAccess.MISSING) {
+            if (find(name).isEmpty()) {
                 throw new IllegalArgumentException("no such " + label + ": " + name);
             }
             Path marker = meta.resolve(name + ".deny");

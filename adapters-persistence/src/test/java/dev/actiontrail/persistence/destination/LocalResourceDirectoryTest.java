@@ -1,6 +1,7 @@
 package dev.actiontrail.persistence.destination;
 
 import dev.actiontrail.core.account.AccountId;
+import dev.actiontrail.core.destination.CrossAccountRoles;
 import dev.actiontrail.core.destination.DestinationAccess;
 import dev.actiontrail.core.error.ApiError;
 import dev.actiontrail.core.error.ApiException;
@@ -36,7 +37,7 @@ class LocalResourceDirectoryTest {
 
     @BeforeEach
     void setUp() {
-        resources = new LocalResourceDirectory(root, Clock.fixed(NOW, ZoneOffset.UTC));
+        resources = new LocalResourceDirectory(root, ACCOUNT, CrossAccountRoles.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -50,8 +51,8 @@ class LocalResourceDirectoryTest {
         assertEquals(WRITABLE, resources.bucketAccess(ACCOUNT, "my-bucket"));
         assertEquals(Optional.of("cn-shanghai"), resources.bucketRegion(ACCOUNT, "my-bucket"));
         Instant created = Instant.parse("2024-05-01T10:00:00Z");
-        assertEquals(List.of(new Bucket("a-bucket", "cn-hangzhou", created), new Bucket("my-bucket", "cn-shanghai", created)),
-                resources.listBuckets());
+        assertEquals(List.of(new Bucket("a-bucket", "cn-hangzhou", created, ACCOUNT),
+                new Bucket("my-bucket", "cn-shanghai", created, ACCOUNT)), resources.listBuckets());
         assertEquals(resources.listBuckets(), new LocalResourceDirectory(root).listBuckets(), "kept on disk");
     }
 

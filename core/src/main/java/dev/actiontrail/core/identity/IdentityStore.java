@@ -188,7 +188,10 @@ public interface IdentityStore extends AccessKeyStore {
 
     // --- policy attachments --------------------------------------------------------------------------------------
 
-    /** The account's policy attachments, ordered by attach date, then entity type, entity name, policy name. */
+    /**
+     * The account's policy attachments, ordered by attach date, then entity type, entity name, policy type, policy
+     * name (types by their names, everything in code point order).
+     */
     List<PolicyAttachment> attachments(AccountId account);
 
     /**

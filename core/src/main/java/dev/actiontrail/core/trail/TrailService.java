@@ -8,6 +8,7 @@ import dev.actiontrail.core.delivery.DeliveryCursor;
 import dev.actiontrail.core.delivery.DeliveryLedger;
 import dev.actiontrail.core.delivery.DestinationType;
 import dev.actiontrail.core.delivery.HistoryJobs;
+import dev.actiontrail.core.destination.DeliveryIdentity;
 import dev.actiontrail.core.destination.DestinationAccess;
 import dev.actiontrail.core.destination.ResourceDirectory;
 import dev.actiontrail.core.error.ApiError;
@@ -174,11 +175,14 @@ public final class TrailService {
             throw ApiError.TRAIL_NOT_FOUND.exception();
         }
         AccountId account = trail.accountId();
-        Boolean oss = trail.hasOss()
-                ? resources.bucketAccess(account, trail.ossBucketName()) == DestinationAccess.WRITABLE : null;
-        Boolean sls = trail.slsProject()
-                .map(p -> resources.logstoreAccess(account, p, trail.slsLogstore()) == DestinationAccess.WRITABLE)
-                .orElse(null);
+        Boolean oss = trail.hasOss() ? resources.bucketAccess(new DeliveryIdentity(account, trail.ossWriteRoleArn()),
+                trail.ossBucketName()) == DestinationAccess.WRITABLE : null;
+        Boolean sls = trail.slsProject().map(p -> {
+            DeliveryIdentity writer = new DeliveryIdentity(account, trail.slsWriteRoleArn());
+            return writer.accountNamed(Arn.slsProject(trail.slsProjectArn()).accountId())
+                    .map(owner -> resources.logstoreAccess(writer, owner, p, trail.slsLogstore()))
+                    .orElse(DestinationAccess.MISSING) == DestinationAccess.WRITABLE;
+        }).orElse(null);
         Optional<DeliveryCursor> toOss = ledger.cursor(account, trail.name(), DestinationType.OSS);
         Optional<DeliveryCursor> toSls = ledger.cursor(account, trail.name(), DestinationType.SLS);
         return new TrailStatusReport(trail, oss, sls,
@@ -231,19 +235,22 @@ public final class TrailService {
         return trail.orElseThrow(ApiError.TRAIL_NOT_FOUND::exception);
     }
 
+    /**
+     * The destinations' existence and access for the trail's account, each with the write role the trail names for
+     * it (ownership and cross-account grants: {@link DeliveryIdentity#mayWriteTo}). A resource of another account
+     * is refused like a resource whose policy refuses ActionTrail, unless the trail names a write role of the owner
+     * that the owner grants (console guide, "Delivery to Another Account").
+     */
     private void checkDestinations(Account caller, String trailName, Settings s, List<Trail> accountTrails) {
         AccountId account = caller.id();
         if (s.ossBucketName.isEmpty() && s.slsProjectArn.isEmpty() && s.maxComputeProjectArn.isEmpty()) {
             throw ApiError.INVALID_DELIVERY_CONFIGURATION.exception();
         }
         if (!s.ossBucketName.isEmpty()) {
-            switch (resources.bucketAccess(account, s.ossBucketName)) {
+            switch (resources.bucketAccess(new DeliveryIdentity(account, s.ossWriteRoleArn), s.ossBucketName)) {
                 case MISSING -> throw ApiError.BUCKET_DOES_NOT_EXIST.exception();
                 case DENIED -> throw ApiError.INSUFFICIENT_BUCKET_POLICY.exception();
                 case WRITABLE -> { }
-            }
-            if (!roleBelongsTo(s.ossWriteRoleArn, account)) {
-                throw ApiError.INSUFFICIENT_BUCKET_POLICY.exception();
             }
             if (accountTrails.stream().anyMatch(t -> !t.name().equals(trailName)
                     && t.ossBucketName().equals(s.ossBucketName))) {
@@ -252,32 +259,46 @@ public final class TrailService {
         }
         if (!s.slsProjectArn.isEmpty()) {
             Arn project = Arn.slsProject(s.slsProjectArn);
-            DestinationAccess access = project.belongsTo(account)
-                    ? resources.slsProjectAccess(account, project.resource()) : DestinationAccess.MISSING;
+            DeliveryIdentity writer = new DeliveryIdentity(account, s.slsWriteRoleArn);
+            DestinationAccess access = writer.accountNamed(project.accountId())
+                    .map(owner -> resources.slsProjectAccess(writer, owner, project.resource()))
+                    .orElse(DestinationAccess.MISSING);
             switch (access) {
                 case MISSING -> throw ApiError.SLS_PROJECT_DOES_NOT_EXIST.exception();
                 case DENIED -> throw ApiError.INSUFFICIENT_SLS_POLICY.exception();
                 case WRITABLE -> { }
             }
-            if (!roleBelongsTo(s.slsWriteRoleArn, account)) {
-                throw ApiError.INSUFFICIENT_SLS_POLICY.exception();
+        }
+        if (!s.maxComputeProjectArn.isEmpty()) {
+            // MaxCompute has no policy error of its own: a project the trail may not use is an invalid parameter
+            Arn project = Arn.maxComputeProject(s.maxComputeProjectArn);
+            DeliveryIdentity writer = new DeliveryIdentity(account, s.maxComputeWriteRoleArn);
+            DestinationAccess access = writer.accountNamed(project.accountId())
+                    .map(owner -> resources.maxComputeProjectAccess(writer, owner, project.resource()))
+                    .orElse(DestinationAccess.DENIED);
+            if (access == DestinationAccess.DENIED) {
+                throw ApiError.INVALID_QUERY_PARAMETER.exception();
             }
         }
-        if (!s.maxComputeProjectArn.isEmpty() && !Arn.maxComputeProject(s.maxComputeProjectArn).belongsTo(account)) {
-            throw ApiError.INVALID_QUERY_PARAMETER.exception();
-        }
     }
 
+    /** Creates the trail's Logstore and MaxCompute project where absent, with the trail's write roles. */
     private void createOwnedResources(Trail trail) {
-        trail.slsProject().ifPresent(p -> resources.ensureLogstore(trail.accountId(), p, trail.slsLogstore()));
+        trail.slsProject().ifPresent(p -> {
+            DeliveryIdentity writer = new DeliveryIdentity(trail.accountId(), trail.slsWriteRoleArn());
+            resources.ensureLogstore(writer, projectAccount(writer, Arn.slsProject(trail.slsProjectArn())), p,
+                    trail.slsLogstore());
+        });
         if (trail.hasMaxCompute()) {
-            resources.ensureMaxComputeProject(trail.accountId(),
-                    Arn.maxComputeProject(trail.maxComputeProjectArn()).resource());
+            DeliveryIdentity writer = new DeliveryIdentity(trail.accountId(), trail.maxComputeWriteRoleArn());
+            Arn project = Arn.maxComputeProject(trail.maxComputeProjectArn());
+            resources.ensureMaxComputeProject(writer, projectAccount(writer, project), project.resource());
         }
     }
 
-    private static boolean roleBelongsTo(String roleArn, AccountId account) {
-        return roleArn.isEmpty() || Arn.ramRole(roleArn).belongsTo(account);
+    /** The account a checked project ARN names: its account, or the trail's when it names none. */
+    private static AccountId projectAccount(DeliveryIdentity writer, Arn project) {
+        return writer.accountNamed(project.accountId()).orElseThrow(ApiError.INVALID_QUERY_PARAMETER::exception);
     }
 
     private Instant now() {

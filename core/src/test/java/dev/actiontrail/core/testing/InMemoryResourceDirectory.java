@@ -1,6 +1,8 @@
 package dev.actiontrail.core.testing;
 
 import dev.actiontrail.core.account.AccountId;
+import dev.actiontrail.core.destination.CrossAccountRoles;
+import dev.actiontrail.core.destination.DeliveryIdentity;
 import dev.actiontrail.core.destination.DestinationAccess;
 import dev.actiontrail.core.destination.ResourceDirectory;
 import dev.actiontrail.core.error.ApiError;
@@ -19,8 +21,11 @@ import java.util.Set;
  *
  * <ul>
  *   <li>OSS bucket names are global, as in OSS: a bucket belongs to one account; another account sees it as
- *       {@link DestinationAccess#DENIED}.</li>
- *   <li>SLS projects, Logstores and MaxCompute projects are per account.</li>
+ *       {@link DestinationAccess#DENIED} and does not learn its region, unless the writer names a write role of the
+ *       owner that the {@link CrossAccountRoles} set with {@link #crossAccountRoles} grant (none by default).</li>
+ *   <li>SLS projects (with their Logstores) and MaxCompute projects are kept per owner account; MaxCompute project
+ *       names are global (a name another account has is {@code DENIED}). Access follows
+ *       {@link DeliveryIdentity#mayWriteTo} like buckets.</li>
  *   <li>{@link #ensureLogstore} fails with {@code CreateLogStoreError} when the project is missing or denied, or
  *       after {@link #failLogstoreCreation}; {@link #ensureMaxComputeProject} fails with {@code InternalError}
  *       after {@link #failMaxComputeCreation}.</li>
@@ -45,8 +50,15 @@ public final class InMemoryResourceDirectory implements ResourceDirectory {
     private final Set<Key> failingLogstoreProjects = new HashSet<>();
     private final Map<AccountId, Set<String>> maxComputeProjects = new HashMap<>();
     private boolean failMaxCompute;
+    private CrossAccountRoles roles = CrossAccountRoles.NONE;
 
     // ---- set-up -------------------------------------------------------------------------------------------
+
+    /** The grants of write roles across accounts ({@link CrossAccountRoles#NONE} until set). */
+    public synchronized InMemoryResourceDirectory crossAccountRoles(CrossAccountRoles roles) {
+        this.roles = Objects.requireNonNull(roles);
+        return this;
+    }
 
     /** Adds a writable bucket of {@code owner} in {@link #DEFAULT_BUCKET_REGION}. */
     public InMemoryResourceDirectory addBucket(AccountId owner, String bucket) {
@@ -146,56 +158,89 @@ public final class InMemoryResourceDirectory implements ResourceDirectory {
     // ---- port ---------------------------------------------------------------------------------------------
 
     @Override
-    public synchronized DestinationAccess bucketAccess(AccountId account, String bucket) {
+    public synchronized DestinationAccess bucketAccess(DeliveryIdentity writer, String bucket) {
         Bucket b = buckets.get(bucket);
         if (b == null) {
             return DestinationAccess.MISSING;
         }
-        return !b.owner().equals(account) || deniedBuckets.contains(bucket)
+        return !writer.mayWriteTo(b.owner(), roles) || deniedBuckets.contains(bucket)
                 ? DestinationAccess.DENIED : DestinationAccess.WRITABLE;
     }
 
     @Override
-    public synchronized Optional<String> bucketRegion(AccountId account, String bucket) {
-        return Optional.ofNullable(buckets.get(bucket)).map(Bucket::region);
+    public synchronized Optional<String> bucketRegion(DeliveryIdentity viewer, String bucket) {
+        return Optional.ofNullable(buckets.get(bucket)).filter(b -> viewer.maySee(b.owner(), roles))
+                .map(Bucket::region);
     }
 
     @Override
-    public synchronized DestinationAccess slsProjectAccess(AccountId account, String project) {
-        Key key = new Key(account, project);
+    public synchronized DestinationAccess slsProjectAccess(DeliveryIdentity writer, AccountId projectAccount,
+                                                           String project) {
+        boolean granted = writer.mayWriteTo(projectAccount, roles);
+        if (!granted && !projectAccount.equals(writer.account())) {
+            return DestinationAccess.DENIED; // another account's, not granted: whether it exists is not told
+        }
+        Key key = new Key(projectAccount, project);
         if (!slsProjects.containsKey(key)) {
             return DestinationAccess.MISSING;
         }
-        return deniedSlsProjects.contains(key) ? DestinationAccess.DENIED : DestinationAccess.WRITABLE;
+        return !granted || deniedSlsProjects.contains(key) ? DestinationAccess.DENIED : DestinationAccess.WRITABLE;
     }
 
     @Override
-    public synchronized DestinationAccess logstoreAccess(AccountId account, String project, String logstore) {
-        Set<String> stores = slsProjects.get(new Key(account, project));
-        if (stores == null || !stores.contains(logstore)) {
+    public synchronized DestinationAccess logstoreAccess(DeliveryIdentity writer, AccountId projectAccount,
+                                                         String project, String logstore) {
+        DestinationAccess projectAccess = slsProjectAccess(writer, projectAccount, project);
+        if (projectAccess == DestinationAccess.MISSING) {
             return DestinationAccess.MISSING;
         }
-        return deniedSlsProjects.contains(new Key(account, project))
-                || deniedLogstores.contains(new Key(account, project + "/" + logstore))
+        if (!writer.mayWriteTo(projectAccount, roles)) {
+            return DestinationAccess.DENIED; // not the writer's to look into
+        }
+        Set<String> stores = slsProjects.get(new Key(projectAccount, project));
+        if (!stores.contains(logstore)) {
+            return DestinationAccess.MISSING;
+        }
+        return projectAccess == DestinationAccess.DENIED
+                || deniedLogstores.contains(new Key(projectAccount, project + "/" + logstore))
                 ? DestinationAccess.DENIED : DestinationAccess.WRITABLE;
     }
 
     @Override
-    public synchronized void ensureLogstore(AccountId account, String project, String logstore) {
-        Key key = new Key(account, project);
-        Set<String> stores = slsProjects.get(key);
-        if (stores == null || deniedSlsProjects.contains(key) || failingLogstoreProjects.contains(key)) {
+    public synchronized void ensureLogstore(DeliveryIdentity writer, AccountId projectAccount, String project,
+                                            String logstore) {
+        Key key = new Key(projectAccount, project);
+        if (slsProjectAccess(writer, projectAccount, project) != DestinationAccess.WRITABLE
+                || failingLogstoreProjects.contains(key)) {
             throw ApiError.CREATE_LOG_STORE_ERROR.exception();
         }
-        stores.add(logstore);
+        slsProjects.get(key).add(logstore);
     }
 
     @Override
-    public synchronized void ensureMaxComputeProject(AccountId account, String project) {
+    public synchronized DestinationAccess maxComputeProjectAccess(DeliveryIdentity writer, AccountId projectAccount,
+                                                                  String project) {
+        if (!writer.mayWriteTo(projectAccount, roles)) {
+            return DestinationAccess.DENIED;
+        }
+        if (maxComputeProjects.getOrDefault(projectAccount, Set.of()).contains(project)) {
+            return DestinationAccess.WRITABLE;
+        }
+        boolean takenElsewhere = maxComputeProjects.values().stream().anyMatch(names -> names.contains(project));
+        return takenElsewhere ? DestinationAccess.DENIED : DestinationAccess.MISSING;
+    }
+
+    @Override
+    public synchronized void ensureMaxComputeProject(DeliveryIdentity writer, AccountId projectAccount,
+                                                     String project) {
         if (failMaxCompute) {
             throw ApiError.INTERNAL_ERROR.exception();
         }
-        maxComputeProjects.computeIfAbsent(account, a -> new LinkedHashSet<>()).add(project);
+        switch (maxComputeProjectAccess(writer, projectAccount, project)) {
+            case MISSING -> maxComputeProjects.computeIfAbsent(projectAccount, a -> new LinkedHashSet<>()).add(project);
+            case DENIED -> throw ApiError.INTERNAL_ERROR.exception();
+            case WRITABLE -> { }
+        }
     }
 
     private static void requirePresent(boolean present, String what) {

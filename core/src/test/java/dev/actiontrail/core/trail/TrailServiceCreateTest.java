@@ -400,8 +400,8 @@ class TrailServiceCreateTest extends TrailServiceTestSupport {
         }
 
         @Test
-        void anSlsProjectOfAnotherAccountDoesNotExistForTheCaller() {
-            fails("SlsProjectDoesNotExistException", 400, () -> service.create(ctx(HZ),
+        void anSlsProjectOfAnotherAccountIs403WithoutAWriteRoleOfThatAccount() {
+            fails("InsufficientSlsPolicyException", 403, () -> service.create(ctx(HZ),
                     named("trail-test").sls("acs:log:cn-hangzhou:" + OTHER + ":project/other-project").build()));
             assertEquals(Set.of(), resources.logstores(OTHER_ID, "other-project"));
         }
