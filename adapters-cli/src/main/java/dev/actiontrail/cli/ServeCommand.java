@@ -49,11 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Main main = (Main) spec.root().userObject();
         PrintWriter out = spec.commandLine().getOut();
-        LocalRuntime rt = main.openRuntime();
-        if (accountId != null) {
-            rt.settings().setAccountId(accountId);
-            rt.settings().save();
-        }
+        LocalRuntime rt = LocalRuntime.open(main.globals.data, main.globals.historyDays, accountId);
         rootKey(rt.accessKeys(), rt, main.globals, out);
         ApiServer server = new ApiServer(rt.gateway(main.globals.region), rt::storeReachable, Main.VERSION);
         int bound = server.start(host, port);

@@ -78,11 +78,11 @@ class AccessControlSdkTest {
         root = client(ServerFixture.KEY_ID, ServerFixture.KEY_SECRET);
         account = fixture.accountId();
         CreateTrailRequest t1 = new CreateTrailRequest();
-        t1.setName("t1");
+        t1.setName("trail-one");
         t1.setOssBucketName("audit-log");
         call(root, t1);
         CreateTrailRequest t2 = new CreateTrailRequest();
-        t2.setName("t2");
+        t2.setName("trail-two");
         t2.setOssBucketName("audit-log-2");
         call(root, t2);
     }
@@ -179,7 +179,7 @@ class AccessControlSdkTest {
         assertEquals(2, trails.getTrailList().size());
         assertNotNull(call(reader, new LookupEventsRequest()).getEvents());
 
-        ClientException e = denied(reader, stop("t1"));
+        ClientException e = denied(reader, stop("trail-one"));
         Map<String, Object> detail = e.getAccessDeniedDetail();
         assertNotNull(detail, "AccessDeniedDetail reaches the SDK");
         assertEquals("actiontrail:StopLogging", detail.get("AuthAction"));
@@ -187,11 +187,11 @@ class AccessControlSdkTest {
         assertEquals("SubUser", detail.get("AuthPrincipalType"));
         assertEquals(account, detail.get("AuthPrincipalOwnerId"));
         DeleteTrailRequest delete = new DeleteTrailRequest();
-        delete.setName("t1");
+        delete.setName("trail-one");
         denied(reader, delete);
         // nothing changed: the trail is still there
         GetTrailStatusRequest status = new GetTrailStatusRequest();
-        status.setName("t1");
+        status.setName("trail-one");
         assertNotNull(call(root, status));
         // the refusal is on record, under the user's name, with the user's real ID as principalId
         LookupEventsResponse found = lookup(root, "User", "reader");
@@ -215,9 +215,9 @@ class AccessControlSdkTest {
         IAcsClient admin = user("admin", "AdministratorAccess");
         customPolicy("no-stop", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\","
                 + "\"Action\":\"actiontrail:StopLogging\",\"Resource\":\"*\"}]}");
-        call(admin, start("t1"));
+        call(admin, start("trail-one"));
         attach("admin", "Custom", "no-stop");
-        ClientException e = denied(admin, stop("t1"));
+        ClientException e = denied(admin, stop("trail-one"));
         assertEquals("ExplicitDeny", e.getAccessDeniedDetail().get("NoPermissionType"));
         call(admin, new DescribeTrailsRequest());
         // detaching the deny works on the very next call
@@ -226,7 +226,7 @@ class AccessControlSdkTest {
         detach.setPolicyType("Custom");
         detach.setPolicyName("no-stop");
         call(root, detach);
-        call(admin, stop("t1"));
+        call(admin, stop("trail-one"));
     }
 
     @Test
@@ -250,11 +250,11 @@ class AccessControlSdkTest {
         IAcsClient operator = user("operator");
         customPolicy("t1-only", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Action\":[\"actiontrail:StartLogging\",\"actiontrail:StopLogging\"],"
-                + "\"Resource\":\"acs:actiontrail:*:" + account + ":trail/t1\"}]}");
+                + "\"Resource\":\"acs:actiontrail:*:" + account + ":trail/trail-one\"}]}");
         attach("operator", "Custom", "t1-only");
-        call(operator, start("t1"));
-        call(operator, stop("t1"));
-        denied(operator, start("t2"));
+        call(operator, start("trail-one"));
+        call(operator, stop("trail-one"));
+        denied(operator, start("trail-two"));
     }
 
     @Test
@@ -281,7 +281,7 @@ class AccessControlSdkTest {
         assertEquals(assumed.getAssumedRoleUser().getAssumedRoleId().split(":")[1], "alice");
         IAcsClient session = sessionClient(assumed.getCredentials());
         call(session, new DescribeTrailsRequest());
-        ClientException e = denied(session, stop("t1")); // the role may, the session policy may not
+        ClientException e = denied(session, stop("trail-one")); // the role may, the session policy may not
         assertEquals("AssumedRoleUser", e.getAccessDeniedDetail().get("AuthPrincipalType"));
         assertEquals("auditor:alice", e.getAccessDeniedDetail().get("AuthPrincipalDisplayName"));
 
@@ -364,11 +364,11 @@ class AccessControlSdkTest {
         IAcsClient b = client(otherRoot.accessKeyId(), otherRoot.accessKeySecret());
         assertEquals(0, call(b, new DescribeTrailsRequest()).getTrailList().size());
         GetTrailStatusRequest status = new GetTrailStatusRequest();
-        status.setName("t1");
+        status.setName("trail-one");
         assertEquals("TrailNotFoundException",
                 assertThrows(ClientException.class, () -> call(b, status)).getErrCode());
         assertEquals("TrailNotFoundException",
-                assertThrows(ClientException.class, () -> call(b, stop("t1"))).getErrCode());
+                assertThrows(ClientException.class, () -> call(b, stop("trail-one"))).getErrCode());
         user("alice", "AliyunActionTrailReadOnlyAccess");
         GetUserRequest get = new GetUserRequest();
         get.setUserName("alice");
@@ -386,7 +386,7 @@ class AccessControlSdkTest {
     @Test
     void denialAnswersInXmlToo() throws Exception {
         IAcsClient reader = user("xreader", "AliyunActionTrailReadOnlyAccess");
-        StopLoggingRequest r = stop("t1");
+        StopLoggingRequest r = stop("trail-one");
         r.setSysAcceptFormat(FormatType.XML);
         ClientException e = denied(reader, r);
         assertNotNull(e.getAccessDeniedDetail());

@@ -87,8 +87,12 @@ class ServeProcessTest {
         String secret = first.find(KEY_SECRET);
         assertNotNull(id, "the first start prints the new AccessKeyId");
         assertNotNull(secret, "and its secret, once");
-        Path keys = data.resolve("access-keys.properties");
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
+        // the key is kept in the database, which (with its WAL) only its owner may read
+        assertFalse(Files.exists(data.resolve("access-keys.properties")));
+        for (String file : List.of("actiontrail.db", "actiontrail.db-wal")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(file))),
+                    file);
+        }
 
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + first.port() + "/health")).build(),

@@ -188,10 +188,38 @@ public final class SqliteStore implements Closeable {
         Path parent = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
+            ownerOnly(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + parent, e);
         }
         return new SqliteStore(file, clock);
+    }
+
+    /**
+     * The database holds AccessKey secrets and server secrets: it is created (or narrowed) to mode 0600 before
+     * SQLite opens it, so its {@code -wal} and {@code -shm} files, which SQLite creates with the database file's
+     * mode, are owner-only too. Does nothing on a file system without POSIX permissions.
+     */
+    private static void ownerOnly(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> rw =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+        if (Files.notExists(file)) {
+            try {
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(rw));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another process created it first; narrowed below
+            }
+        }
+        Files.setPosixFilePermissions(file, rw);
+        for (String suffix : new String[] {"-wal", "-shm"}) {
+            Path side = file.resolveSibling(file.getFileName() + suffix);
+            if (Files.exists(side)) {
+                Files.setPosixFilePermissions(side, rw);
+            }
+        }
     }
 
     /** The event history kept in this file. */

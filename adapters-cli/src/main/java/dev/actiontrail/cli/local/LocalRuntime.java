@@ -69,10 +69,14 @@ public final class LocalRuntime implements AutoCloseable {
     private final Clock clock;
     private final IdSource ids;
 
-    private LocalRuntime(Path dataDir, Integer historyDays, Clock clock, IdSource ids) {
+    private LocalRuntime(Path dataDir, Integer historyDays, String accountId, Clock clock, IdSource ids) {
         this.clock = clock;
         this.ids = ids;
         this.settings = AccountSettings.load(dataDir);
+        if (accountId != null) {
+            settings.setAccountId(accountId);
+            settings.save();
+        }
         if (historyDays != null) {
             settings.setHistoryDays(historyDays);
             settings.save();
@@ -110,7 +114,18 @@ public final class LocalRuntime implements AutoCloseable {
      * @param historyDays the event history window to set and save, or null to keep the saved one (default 90)
      */
     public static LocalRuntime open(Path dataDir, Integer historyDays) {
-        return new LocalRuntime(dataDir, historyDays, Clock.systemUTC(), IdSource.timeOrdered(Clock.systemUTC()));
+        return open(dataDir, historyDays, null);
+    }
+
+    /**
+     * Opens the data folder with {@code accountId} (16 digits) as its default account, set and saved before anything
+     * is built on it (the server's {@code --account-id}); null keeps the saved one.
+     *
+     * @throws IllegalArgumentException an account ID that is not 16 digits
+     */
+    public static LocalRuntime open(Path dataDir, Integer historyDays, String accountId) {
+        return new LocalRuntime(dataDir, historyDays, accountId, Clock.systemUTC(),
+                IdSource.timeOrdered(Clock.systemUTC()));
     }
 
     public Account account() {
