@@ -99,13 +99,11 @@ public final class SecurityTokens {
             throw ApiError.INVALID_SECURITY_TOKEN_MALFORMED.exception();
         }
         String payload = body.substring(0, dot);
-        byte[] seal;
-        try {
-            seal = B64D.decode(body.substring(dot + 1));
-        } catch (IllegalArgumentException e) {
-            throw ApiError.INVALID_SECURITY_TOKEN_MALFORMED.exception();
-        }
-        if (!MessageDigest.isEqual(seal, mac("token\n" + payload))) {
+        // the seal's text is compared, not its decoded bytes: a lenient decoder ignores the unused low bits of the
+        // last base64 character, so a token with that character changed would otherwise still open
+        byte[] seal = body.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = B64.encodeToString(mac("token\n" + payload)).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(seal, expected)) {
             throw ApiError.INVALID_SECURITY_TOKEN_MALFORMED.exception();
         }
         String[] f = payload.split("\\.", -1);
