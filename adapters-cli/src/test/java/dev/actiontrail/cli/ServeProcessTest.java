@@ -1,6 +1,7 @@
 package dev.actiontrail.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,14 @@ class ServeProcessTest {
         }
     }
 
+    private final List<Process> processes = new ArrayList<>();
+
+    /** A failed assertion must not leave a server running past the test. */
+    @AfterEach
+    void killLeftovers() {
+        processes.stream().filter(Process::isAlive).forEach(Process::destroyForcibly);
+    }
+
     private Started serve() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
@@ -59,6 +68,7 @@ class ServeProcessTest {
         pb.environment().remove("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
         pb.redirectErrorStream(true);
         Process p = pb.start();
+        processes.add(p);
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The RAM user of P3's authorization figure: {@value #USER}, with {@value #POLICIES} custom policies of
- * {@value #STATEMENTS} statements each attached, and an AccessKey. Made through RAM API calls (2015-05-01) run by
+ * {@value #STATEMENTS} statements each (the first five attached to the user, the other five to its group {@value #GROUP}), and an AccessKey. Made through RAM API calls (2015-05-01) run by
  * {@link LocalRuntime#call} as the data folder's root identity, before the server under test starts.
  *
  * <p>The policies look like a team's: ECS and RAM statements for the team's own resources, trail protection (Deny
@@ -28,6 +28,8 @@ import java.util.Map;
  */
 final class RamUserSetup {
     static final String USER = "bench-user";
+    /** The user's group, which holds the second half of the policies (RAM allows 5 custom ones per user). */
+    static final String GROUP = "bench-group";
     static final int POLICIES = 10;
     static final int STATEMENTS = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -130,10 +132,21 @@ final class RamUserSetup {
                     call(rt, Map.of("Action", "DetachPolicyFromUser", "PolicyType", "Custom",
                             "PolicyName", policyName(i), "UserName", USER));
                 }
+                call(rt, Map.of("Action", "RemoveUserFromGroup", "GroupName", GROUP, "UserName", USER));
                 require(rt, Map.of("Action", "DeleteUser", "UserName", USER));
+            }
+            if (call(rt, Map.of("Action", "GetGroup", "GroupName", GROUP)).ok()) {
+                for (int i = 1; i <= POLICIES; i++) {
+                    call(rt, Map.of("Action", "DetachPolicyFromGroup", "PolicyType", "Custom",
+                            "PolicyName", policyName(i), "GroupName", GROUP));
+                }
+                require(rt, Map.of("Action", "DeleteGroup", "GroupName", GROUP));
             }
             require(rt, Map.of("Action", "CreateUser", "UserName", USER, "DisplayName", "P3 benchmark user",
                     "Comments", "RAM user of the P3 authorization figure"));
+            require(rt, Map.of("Action", "CreateGroup", "GroupName", GROUP, "Comments", "P3 benchmark group"));
+            require(rt, Map.of("Action", "AddUserToGroup", "GroupName", GROUP, "UserName", USER));
+            int attached = 0;
             for (Map.Entry<String, String> p : policies(account).entrySet()) {
                 Map<String, String> create = Map.of("Action", "CreatePolicy", "PolicyName", p.getKey(),
                         "PolicyDocument", p.getValue(), "Description", "P3 benchmark policy");
@@ -143,8 +156,14 @@ final class RamUserSetup {
                     created = call(rt, create);
                 }
                 check(created, create);
-                require(rt, Map.of("Action", "AttachPolicyToUser", "PolicyType", "Custom",
-                        "PolicyName", p.getKey(), "UserName", USER));
+                // RAM allows 5 custom policies per user: the first half on the user, the rest on its group
+                if (attached++ < POLICIES / 2) {
+                    require(rt, Map.of("Action", "AttachPolicyToUser", "PolicyType", "Custom",
+                            "PolicyName", p.getKey(), "UserName", USER));
+                } else {
+                    require(rt, Map.of("Action", "AttachPolicyToGroup", "PolicyType", "Custom",
+                            "PolicyName", p.getKey(), "GroupName", GROUP));
+                }
             }
             JsonNode key = json(require(rt, Map.of("Action", "CreateAccessKey", "UserName", USER)));
             String id = key.at("/AccessKey/AccessKeyId").asText("");

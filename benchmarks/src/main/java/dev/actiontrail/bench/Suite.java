@@ -543,7 +543,7 @@ public final class Suite {
                 + " each, in " + rounds + " alternating rounds (root, user, user, root, ...) of " + slice.toMillis()
                 + " ms after " + settle.toMillis() + " ms on fresh connections. Root key = the account's root"
                 + " identity (not subject to RAM policies); RAM user = " + RamUserSetup.USER + " with "
-                + RamUserSetup.POLICIES + " custom policies of " + RamUserSetup.STATEMENTS + " statements attached"
+                + RamUserSetup.POLICIES + " custom policies of " + RamUserSetup.STATEMENTS + " statements (five attached to the user, five to its group)"
                 + " (Allow/Deny on actiontrail, ram, ecs actions with wildcards, trail/instance/user resources,"
                 + " IpAddress / NotIpAddress acs:SourceIp and Bool acs:SecureTransport conditions; the only statement"
                 + " allowing the measured calls is the last one, so every call is evaluated against all 50), made"

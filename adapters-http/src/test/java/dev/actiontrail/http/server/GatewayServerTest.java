@@ -1170,4 +1170,14 @@ class GatewayServerTest {
         Reply r = send("POST", "/?" + Signer.query(signed), legacyHeaders("DescribeTrails", V2020), "");
         assertError(r, 400, "MissingParameter");
     }
+
+    @Test
+    void aRepeatListIndexBeyondAnIntIsInvalidParameterValueAndRecorded() {
+        Reply r = legacy("LookupEvents", params("LookupAttribute.2147483648.Key", "EventName",
+                "LookupAttribute.2147483648.Value", "CreateTrail"));
+        assertError(r, 400, "InvalidParameterValue");
+        JsonNode recorded = eventOf(r.requestId());
+        assertEquals("InvalidParameterValue", recorded.path("errorCode").asText());
+        assertEquals("LookupEvents", recorded.path("eventName").asText());
+    }
 }
