@@ -115,6 +115,12 @@ class AccessControlSdkTest {
 
     /** Creates a RAM user with a key and the given system policies attached; returns a client signing as it. */
     private IAcsClient user(String name, String... systemPolicies) throws ClientException {
+        CreateAccessKeyResponse.AccessKey key = userKey(name, systemPolicies);
+        return client(key.getAccessKeyId(), key.getAccessKeySecret());
+    }
+
+    /** Creates a RAM user with the given system policies attached; returns its new AccessKey. */
+    private CreateAccessKeyResponse.AccessKey userKey(String name, String... systemPolicies) throws ClientException {
         CreateUserRequest create = new CreateUserRequest();
         create.setUserName(name);
         CreateUserResponse user = call(root, create);
@@ -124,8 +130,7 @@ class AccessControlSdkTest {
         }
         CreateAccessKeyRequest key = new CreateAccessKeyRequest();
         key.setUserName(name);
-        CreateAccessKeyResponse.AccessKey created = call(root, key).getAccessKey();
-        return client(created.getAccessKeyId(), created.getAccessKeySecret());
+        return call(root, key).getAccessKey();
     }
 
     private void attach(String user, String type, String policy) throws ClientException {
@@ -391,5 +396,67 @@ class AccessControlSdkTest {
         ClientException e = denied(reader, r);
         assertNotNull(e.getAccessDeniedDetail());
         assertEquals("actiontrail:StopLogging", e.getAccessDeniedDetail().get("AuthAction"));
+    }
+
+    @Test
+    void aTrailHasOneArnWhicheverRegionTheCallNames() throws Exception {
+        CreateAccessKeyResponse.AccessKey key = userKey("ops", "AliyunActionTrailFullAccess");
+        customPolicy("keep-trail-one", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\","
+                + "\"Action\":\"actiontrail:StopLogging\","
+                + "\"Resource\":\"acs:actiontrail:cn-hangzhou:" + account + ":trail/trail-one\"}]}");
+        attach("ops", "Custom", "keep-trail-one");
+        call(root, start("trail-one"));
+        denied(client(key.getAccessKeyId(), key.getAccessKeySecret()), stop("trail-one"));
+        // the trail lives in cn-hangzhou: a call naming another region acts on the same ARN, and is denied too
+        IAcsClient elsewhere = new DefaultAcsClient(DefaultProfile.getProfile("cn-beijing", key.getAccessKeyId(),
+                key.getAccessKeySecret()));
+        StopLoggingRequest fromBeijing = stop("trail-one");
+        fromBeijing.setSysRegionId("cn-beijing");
+        ClientException e = denied(elsewhere, fromBeijing);
+        assertEquals("actiontrail:StopLogging", e.getAccessDeniedDetail().get("AuthAction"));
+        GetTrailStatusRequest status = new GetTrailStatusRequest();
+        status.setName("trail-one");
+        assertTrue(call(root, status).getIsLogging(), "the trail still logs");
+    }
+
+    @Test
+    void aRoleHasOneArnHoweverTheCallSpellsItsName() throws Exception {
+        IAcsClient dev = user("dev", "AliyunSTSAssumeRoleAccess");
+        CreateRoleRequest role = new CreateRoleRequest();
+        role.setRoleName("Auditor");
+        role.setAssumeRolePolicyDocument("{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"RAM\":[\"acs:ram::" + account + ":root\"]}}],\"Version\":\"1\"}");
+        call(root, role);
+        AssumeRoleRequest assume = new AssumeRoleRequest();
+        assume.setRoleArn("acs:ram::" + account + ":role/AUDITOR");
+        assume.setRoleSessionName("probe");
+        assertTrue(call(dev, assume).getCredentials().getAccessKeyId().startsWith("STS."));
+        // a Deny written with the ARN GetRole shows (lower case) holds for every spelling
+        customPolicy("not-the-auditor", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Deny\","
+                + "\"Action\":\"sts:AssumeRole\",\"Resource\":\"acs:ram::" + account + ":role/auditor\"}]}");
+        attach("dev", "Custom", "not-the-auditor");
+        for (String spelling : new String[] {"Auditor", "AUDITOR", "auditor"}) {
+            assume.setRoleArn("acs:ram::" + account + ":role/" + spelling);
+            assertEquals("ExplicitDeny", denied(dev, assume).getAccessDeniedDetail().get("NoPermissionType"),
+                    spelling);
+        }
+    }
+
+    @Test
+    void attachingAPolicyNeedsPermissionOnThePolicyToo() throws Exception {
+        IAcsClient helpdesk = user("helpdesk");
+        customPolicy("attach-but-not-admin", "{\"Version\":\"1\",\"Statement\":["
+                + "{\"Effect\":\"Allow\",\"Action\":\"ram:AttachPolicyToUser\",\"Resource\":\"*\"},"
+                + "{\"Effect\":\"Deny\",\"Action\":\"ram:AttachPolicyToUser\","
+                + "\"Resource\":\"acs:ram:*:system:policy/AdministratorAccess\"}]}");
+        attach("helpdesk", "Custom", "attach-but-not-admin");
+        AttachPolicyToUserRequest self = new AttachPolicyToUserRequest();
+        self.setUserName("helpdesk");
+        self.setPolicyType("System");
+        self.setPolicyName("AdministratorAccess");
+        denied(helpdesk, self); // no escalation to administrator
+        self.setPolicyName("AliyunActionTrailReadOnlyAccess");
+        call(helpdesk, self);
+        call(helpdesk, new DescribeTrailsRequest());
     }
 }

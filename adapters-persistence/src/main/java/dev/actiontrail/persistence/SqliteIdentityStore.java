@@ -95,7 +95,7 @@ public final class SqliteIdentityStore implements IdentityStore {
 
     @Override
     public <T> T atomically(Supplier<T> work) {
-        return store.write(h -> work.get());
+        return store.unitOfWork().atomically(work);
     }
 
     /** Runs a write that returns how many rows it changed; bumps the generation if any. */
@@ -524,9 +524,10 @@ public final class SqliteIdentityStore implements IdentityStore {
                     + "IN (SELECT group_name FROM group_member WHERE account_id = :account AND user_name = :name))";
             name = user.userName();
         } else if (principal instanceof Principal.RoleSession session) {
+            // by the role's ID: a session of a deleted role gets nothing from a new role of the same name
             where = "a.entity_type = 'Role' AND a.entity_name = "
-                    + "(SELECT role_name FROM ram_role WHERE account_id = :account AND role_name = :name)";
-            name = session.roleName();
+                    + "(SELECT role_name FROM ram_role WHERE account_id = :account AND role_id = :name)";
+            name = session.roleId();
         } else {
             return List.of();
         }

@@ -222,6 +222,20 @@ public final class SqliteStore implements Closeable {
         }
     }
 
+    /**
+     * This file's transactions as the core's {@link dev.actiontrail.core.api.UnitOfWork}: a use case's work runs in
+     * one write transaction ({@code BEGIN IMMEDIATE}, so it is serialized with every other writer of the file, in
+     * this process or another); the ports' reads and writes inside it join it.
+     */
+    public dev.actiontrail.core.api.UnitOfWork unitOfWork() {
+        return new dev.actiontrail.core.api.UnitOfWork() {
+            @Override
+            public <T> T atomically(java.util.function.Supplier<T> work) {
+                return write(h -> work.get());
+            }
+        };
+    }
+
     /** The event history kept in this file. */
     public SqliteEventStore events() {
         return events;

@@ -88,7 +88,7 @@ public final class LocalRuntime implements AutoCloseable {
         SqliteDeliveryLedger ledger = new SqliteDeliveryLedger(store);
         SqliteHistoryJobs jobs = new SqliteHistoryJobs(store);
         SqliteEventLog log = new SqliteEventLog(store);
-        TrailService trails = new TrailService(store.trails(), resources, ledger, jobs, clock);
+        TrailService trails = new TrailService(store.trails(), resources, ledger, jobs, clock, store.unitOfWork());
         List<DestinationWriter> writers = LocalDeliveryWriters.all(resources);
         this.delivery = new DeliveryService(store.trails(), log, ledger, writers, clock, DeliverySettings.DEFAULT);
         this.historyJobs = new HistoryJobService(store.trails(), jobs, log, ledger, writers, clock, window,

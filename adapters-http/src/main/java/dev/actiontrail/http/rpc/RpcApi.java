@@ -34,7 +34,8 @@ import dev.actiontrail.http.spec.ProductApi;
  * RAM action and resource ARN (access-control reference §1.2, from the published RAM tables: {@code CreateTrail} and
  * {@code DescribeTrails} on {@code acs:actiontrail:{region}:{account}:trail/*}; {@code UpdateTrail},
  * {@code DeleteTrail}, {@code GetTrailStatus}, {@code StartLogging}, {@code StopLogging} on
- * {@code …:trail/{Name}}; every other action on {@code *}; {@code DescribeRegions} needs no permission) — and the
+ * {@code …:trail/{Name}} with the trail's home region, whichever region the call names; every other action on
+ * {@code *}; {@code DescribeRegions} needs no permission) — and the
  * thin handlers that run the core use cases.
  *
  * <p>Actions served, in both 2020-07-06 and 2017-12-04: CreateTrail, UpdateTrail, DeleteTrail, DescribeTrails,
@@ -47,7 +48,6 @@ public final class RpcApi implements ProductApi {
     /** The Security Center (product Sas) API version, routed here for its service-trail calls (seed 000). */
     public static final String SAS_VERSION = "2018-12-03";
     private static final String TRAILS = "acs:actiontrail:{region}:{account}:trail/*";
-    private static final String TRAIL = "acs:actiontrail:{region}:{account}:trail/{Name}";
     private static final String TRAIL_TYPE = "ACS::ActionTrail::Trail";
     /** The actions that only read (eventRW {@code Read}); every other one writes. */
     private static final Set<String> READS = Set.of("DescribeTrails", "GetTrailStatus", "DescribeRegions",
@@ -121,18 +121,30 @@ public final class RpcApi implements ProductApi {
         return spec;
     }
 
+    /**
+     * {@code acs:actiontrail:<region>:<account>:trail/<Name>} with the trail's home region when it exists (the call's
+     * region otherwise): the same ARN whichever region a call on the trail is sent to.
+     */
+    private String trailArn(Invocation call) {
+        String name = call.param("Name");
+        String region = trails.homeRegion(call.account().id(), name).orElse(call.region());
+        return "acs:actiontrail:" + region + ":" + call.account().id().value() + ":trail/"
+                + (name == null || name.isEmpty() ? "*" : name);
+    }
+
     private ActionSpec spec(ActionDoc doc, ApiVersion version, Handler handler) {
         String name = doc.name();
         boolean trailAction = Set.of("UpdateTrail", "DeleteTrail", "GetTrailStatus", "StartLogging", "StopLogging")
                 .contains(name);
         boolean trailsAction = name.equals("CreateTrail") || name.equals("DescribeTrails");
         String ramAction = name.equals("DescribeRegions") ? null : "actiontrail:" + name;
-        Function<Invocation, String> resource = trailAction ? ActionSpec.arn(TRAIL)
+        Function<Invocation, String> resource = trailAction ? this::trailArn
                 : trailsAction ? ActionSpec.arn(TRAILS) : call -> "*";
         boolean namesTrails = trailAction || trailsAction;
         Function<Invocation, String> resourceName = call -> namesTrails
                 ? (call.param("Name") != null ? call.param("Name") : call.param("NameList")) : null;
-        return new ActionSpec(name, doc.summary(), doc.parameters(), READS.contains(name), ramAction, resource,
+        return new ActionSpec(name, doc.summary(), doc.parameters(), READS.contains(name), ramAction,
+                ActionSpec.one(resource),
                 namesTrails ? TRAIL_TYPE : null, resourceName,
                 call -> handler.handle(new CallContext(call.account(), call.region(), version), call.params()));
     }

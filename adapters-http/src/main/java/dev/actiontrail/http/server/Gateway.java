@@ -150,7 +150,9 @@ public final class Gateway {
             call = new Invocation(caller, accounts.apply(caller.accountId()), callRegion, version,
                     new Params(params), requestId, facts);
             if (spec.ramAction() != null) {
-                authorizer.authorize(caller, product, spec, spec.resource().apply(call), facts);
+                for (String resource : spec.resources().apply(call)) {
+                    authorizer.authorize(caller, product, spec, resource, facts);
+                }
             }
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("RequestId", requestId);

@@ -13,19 +13,20 @@ import java.util.function.Function;
  *
  * @param ramAction    e.g. {@code actiontrail:CreateTrail}; null for an action that needs no permission
  *                     ({@code DescribeRegions})
- * @param resource     the resource ARN of a call (e.g. {@code acs:actiontrail:cn-hangzhou:<account>:trail/t1}), or
- *                     {@code *}
+ * @param resources    the resource ARNs a call acts on (e.g. {@code acs:actiontrail:cn-hangzhou:<account>:trail/t1},
+ *                     or {@code *}); the caller must be allowed the RAM action on every one of them (e.g.
+ *                     AttachPolicyToUser acts on the user and on the policy)
  * @param resourceType the event's {@code resourceType} (e.g. {@code ACS::RAM::User}), or null for none
  * @param resourceName the event's {@code resourceName} for a call, or null/empty for none
  */
 public record ActionSpec(String name, String summary, List<String> parameters, boolean read, String ramAction,
-                         Function<Invocation, String> resource, String resourceType,
+                         Function<Invocation, List<String>> resources, String resourceType,
                          Function<Invocation, String> resourceName, Handler handler) {
     public ActionSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(summary, "summary");
         parameters = List.copyOf(parameters);
-        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(resourceName, "resourceName");
         Objects.requireNonNull(handler, "handler");
     }
@@ -45,5 +46,15 @@ public record ActionSpec(String name, String summary, List<String> parameters, b
     /** A resource function that substitutes {@code {region}}, {@code {account}} and {@code {Param}} in a template. */
     public static Function<Invocation, String> arn(String template) {
         return call -> ResourceTemplates.expand(template, call);
+    }
+
+    /** The resources of an action that acts on one resource. */
+    public static Function<Invocation, List<String>> one(Function<Invocation, String> resource) {
+        return call -> List.of(resource.apply(call));
+    }
+
+    /** The resources of an action that acts on one resource, from a template (see {@link #arn}). */
+    public static Function<Invocation, List<String>> one(String template) {
+        return one(arn(template));
     }
 }

@@ -75,11 +75,11 @@ class GatewayPipelineTest {
         public Map<String, ActionSpec> actions(String version) {
             Map<String, ActionSpec> m = new LinkedHashMap<>();
             m.put("Fine", new ActionSpec("Fine", "answers", List.of("Name"), false, "actiontrail:Fine",
-                    ActionSpec.arn("acs:actiontrail:{region}:{account}:trail/{Name}"), null, call -> "", call -> {
+                    ActionSpec.one("acs:actiontrail:{region}:{account}:trail/{Name}"), null, call -> "", call -> {
                         handled.incrementAndGet();
                         return Map.of("Done", true);
                     }));
-            m.put("Crash", new ActionSpec("Crash", "fails", List.of(), false, "actiontrail:Crash", call -> "*", null,
+            m.put("Crash", new ActionSpec("Crash", "fails", List.of(), false, "actiontrail:Crash", call -> List.of("*"), null,
                     call -> "", call -> {
                         handled.incrementAndGet();
                         throw new IllegalStateException("a bug of ours");

@@ -26,19 +26,17 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code "Service": "<T>@actiontrail.aliyuncs.com"} — ActionTrail acting for account T (the form Alibaba Cloud
  *       uses for a service acting across accounts);</li>
- *   <li>{@code "Service": "actiontrail.aliyuncs.com"} — ActionTrail itself. <b>Note:</b> this also grants every
- *       other account's trails, and the owner's own service-linked role {@code aliyunserviceroleforactiontrail}
- *       trusts exactly this principal; kept because the first version asks for it ({@link #BARE_SERVICE_GRANTS});</li>
  *   <li>{@code "RAM": "acs:ram::<T>:root"} (or the bare account ID, or {@code "*"}) — the whole account T.</li>
  * </ul>
+ * The bare service principal {@code "Service": "actiontrail.aliyuncs.com"} grants no other account: it is what the
+ * owner's own delivery roles (the service-linked {@code aliyunserviceroleforactiontrail}) trust, and naming such a
+ * role must not let any other account's trail write into the owner's bucket.
  * Conditions are evaluated with no request keys, so a statement with a condition (e.g. {@code sts:ExternalId}) does
  * not grant. A missing account or role, or a trust policy that cannot be read, grants nothing.
  */
 public final class TrustPolicyRoles implements CrossAccountRoles {
     /** ActionTrail's service principal. */
     public static final String SERVICE = "actiontrail.aliyuncs.com";
-    /** Whether a trust policy naming the bare {@link #SERVICE} grants delivery for any account's trail. */
-    public static final boolean BARE_SERVICE_GRANTS = true;
 
     private static final Pattern ROLE_ARN = Pattern.compile("acs:ram::(\\d{16}):role/(.+)");
 
@@ -78,13 +76,10 @@ public final class TrustPolicyRoles implements CrossAccountRoles {
             return false;
         }
         String t = trailOwner.value();
-        List<Decision> decisions = new java.util.ArrayList<>(List.of(
+        List<Decision> decisions = List.of(
                 PolicyEvaluator.evaluateTrust(trust, "*", Statement.SERVICE, t + "@" + SERVICE, RequestContext.EMPTY),
                 PolicyEvaluator.evaluateTrust(trust, "*", Statement.RAM, "acs:ram::" + t + ":root", t,
-                        RequestContext.EMPTY)));
-        if (BARE_SERVICE_GRANTS) {
-            decisions.add(PolicyEvaluator.evaluateTrust(trust, "*", Statement.SERVICE, SERVICE, RequestContext.EMPTY));
-        }
+                        RequestContext.EMPTY));
         if (decisions.stream().anyMatch(d -> d.outcome() == Decision.Outcome.EXPLICIT_DENY)) {
             return false;
         }

@@ -47,7 +47,9 @@ public interface IdentityStore extends AccessKeyStore {
 
     /**
      * The policies that apply to a principal: for a RAM user its own and its groups' ({@code attachedEntityType}
-     * {@code RamUser} / {@code RamGroup}); for a role session the role's ({@code RamRole}); for the root identity none.
+     * {@code RamUser} / {@code RamGroup}); for a role session the role's ({@code RamRole}) — the role of the session's
+     * role ID, so a session of a deleted role gets nothing from a new role of the same name; for the root identity
+     * none.
      */
     List<AttachedPolicy> policiesFor(Principal principal);
 

@@ -24,6 +24,14 @@ public record RamRole(AccountId accountId, String roleId, String roleName, Strin
 
     /** {@code acs:ram::<account>:role/<roleName>} (the Arn RAM answers; lower-case name as Alibaba Cloud renders it). */
     public String arn() {
-        return "acs:ram::" + accountId.value() + ":role/" + roleName.toLowerCase(java.util.Locale.ROOT);
+        return arn(accountId.value(), roleName);
+    }
+
+    /**
+     * The ARN of role {@code roleName} of an account as RAM shows it ({@code acs:ram::<account>:role/<name>}, the name
+     * in lower case: role names are unique regardless of case, so each role has one ARN however it is spelt).
+     */
+    public static String arn(String accountId, String roleName) {
+        return "acs:ram::" + accountId + ":role/" + roleName.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -24,8 +24,7 @@ public final class SigningKeys {
     private final AccessKeys keys;
     private final IdentityStore store;
     private final SecurityTokens tokens;
-    private final Map<String, SigningKey> cache = new ConcurrentHashMap<>();
-    private volatile long cachedGeneration = Long.MIN_VALUE;
+    private volatile Snapshot snapshot = new Snapshot(Long.MIN_VALUE);
 
     public SigningKeys(AccessKeys keys, IdentityStore store, SecurityTokens tokens) {
         this.keys = Objects.requireNonNull(keys);
@@ -56,14 +55,17 @@ public final class SigningKeys {
             return new SigningKey(tokens.secretOf(accessKeyId), new Caller(session, accessKeyId));
         }
         long generation = store.generation();
-        if (generation != cachedGeneration) {
-            cache.clear();
-            cachedGeneration = generation;
+        Snapshot snap = snapshot;
+        if (snap.generation != generation) {
+            snap = new Snapshot(generation);
+            snapshot = snap;
         }
-        SigningKey found = cache.get(accessKeyId);
+        // a key loaded for generation g goes into g's snapshot only: a change committed meanwhile moves the
+        // generation, so the next call starts a new snapshot instead of finding a stale entry
+        SigningKey found = snap.keys.get(accessKeyId);
         if (found == null) {
             found = load(accessKeyId).orElseThrow(ApiError.INVALID_ACCESS_KEY_ID_NOT_FOUND::exception);
-            cache.put(accessKeyId, found);
+            snap.keys.put(accessKeyId, found);
         }
         if (found.accessKeySecret() == null) {
             throw ApiError.INVALID_ACCESS_KEY_ID_INACTIVE.exception();
@@ -73,8 +75,17 @@ public final class SigningKeys {
 
     /** Drops every cached key (after a change made in this process, before the generation is read again). */
     public void invalidate() {
-        cache.clear();
-        cachedGeneration = Long.MIN_VALUE;
+        snapshot = new Snapshot(Long.MIN_VALUE);
+    }
+
+    /** The keys loaded while the store was at one generation. */
+    private static final class Snapshot {
+        final long generation;
+        final Map<String, SigningKey> keys = new ConcurrentHashMap<>();
+
+        Snapshot(long generation) {
+            this.generation = generation;
+        }
     }
 
     /** The key as found now; an inactive key is cached with a null secret (so it answers Inactive). */

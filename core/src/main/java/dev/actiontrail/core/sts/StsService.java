@@ -2,6 +2,9 @@ package dev.actiontrail.core.sts;
 
 import dev.actiontrail.core.access.MalformedPolicyException;
 import dev.actiontrail.core.access.PolicyDocument;
+import dev.actiontrail.core.access.AccessDeniedDetail;
+import dev.actiontrail.core.error.ApiException;
+import dev.actiontrail.core.access.Decision;
 import dev.actiontrail.core.access.PolicyEvaluator;
 import dev.actiontrail.core.access.PolicyParser;
 import dev.actiontrail.core.access.RequestContext;
@@ -117,19 +120,17 @@ public final class StsService {
         }
         RequestContext trustContext = r.externalId() == null ? context
                 : context.toBuilder().put("sts:ExternalId", r.externalId()).build();
-        if (!PolicyEvaluator.trusts(trust, "RAM", PolicyEvaluator.principalArn(caller.principal()),
-                caller.accountId().value(),
-                trustContext)) {
-            throw StsError.NO_PERMISSION.exception();
+        Decision trusted = PolicyEvaluator.evaluateTrust(trust, role.arn(), "RAM",
+                PolicyEvaluator.principalArn(caller.principal()), caller.accountId().value(), trustContext);
+        if (!trusted.allowed()) { // denied by the role's trust policy: PolicyType AssumeRolePolicy
+            throw new ApiException(StsError.NO_PERMISSION, StsError.NO_PERMISSION.message(),
+                    AccessDeniedDetail.of(caller, trusted, "sts:AssumeRole"));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Principal.RoleSession session = new Principal.RoleSession(roleAccount, role.roleId(), role.roleName(),
                 r.roleSessionName(), sessionPolicy, caller.accountId(), principalId(caller.principal()), now,
                 now.plusSeconds(duration));
-        return new AssumedRole(session.principalId(),
-                "acs:ram::" + roleAccount.value() + ":role/" + role.roleName().toLowerCase(Locale.ROOT) + "/"
-                        + r.roleSessionName(),
-                tokens.issue(session));
+        return new AssumedRole(session.principalId(), role.arn() + "/" + r.roleSessionName(), tokens.issue(session));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.actiontrail.core.trail;
 import dev.actiontrail.core.account.Account;
 import dev.actiontrail.core.account.AccountId;
 import dev.actiontrail.core.api.ApiVersion;
+import dev.actiontrail.core.api.UnitOfWork;
 import dev.actiontrail.core.api.CallContext;
 import dev.actiontrail.core.delivery.DeliveryCursor;
 import dev.actiontrail.core.delivery.DeliveryLedger;
@@ -12,6 +13,7 @@ import dev.actiontrail.core.destination.DeliveryIdentity;
 import dev.actiontrail.core.destination.DestinationAccess;
 import dev.actiontrail.core.destination.ResourceDirectory;
 import dev.actiontrail.core.error.ApiError;
+import dev.actiontrail.core.error.ApiException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,14 +39,27 @@ public final class TrailService {
     private final DeliveryLedger ledger;
     private final HistoryJobs historyJobs;
     private final Clock clock;
+    private final UnitOfWork work;
 
     /**
+     * Trail use cases serialized in this process ({@link UnitOfWork#serialized()}): for stores of this process only.
+     *
      * @param ledger      where StartLogging / StopLogging open and close the trail's logging segments, and where
      *                    GetTrailStatus reads the outcome of deliveries
      * @param historyJobs the delivery history jobs (a trail with a running one cannot be deleted)
      */
     public TrailService(TrailRepository trails, ResourceDirectory resources, DeliveryLedger ledger,
                         HistoryJobs historyJobs, Clock clock) {
+        this(trails, resources, ledger, historyJobs, clock, UnitOfWork.serialized());
+    }
+
+    /**
+     * @param work the store's transactions: each change of a trail (with its checks, its ledger segments and, for
+     *             DeleteTrail, its delivery state) is one
+     */
+    public TrailService(TrailRepository trails, ResourceDirectory resources, DeliveryLedger ledger,
+                        HistoryJobs historyJobs, Clock clock, UnitOfWork work) {
+        this.work = Objects.requireNonNull(work);
         this.trails = Objects.requireNonNull(trails);
         this.resources = Objects.requireNonNull(resources);
         this.ledger = Objects.requireNonNull(ledger);
@@ -66,7 +81,11 @@ public final class TrailService {
      *         InsufficientBucketPolicyException (403), SlsProjectDoesNotExistException,
      *         InsufficientSlsPolicyException (403), RepeatOssBucket, CreateLogStoreError
      */
-    public synchronized Trail create(CallContext ctx, TrailRequest req) {
+    public Trail create(CallContext ctx, TrailRequest req) {
+        return work.atomically(() -> createAtomically(ctx, req));
+    }
+
+    private Trail createAtomically(CallContext ctx, TrailRequest req) {
         TrailName name = TrailName.of(req.name());
         if (ctx.version() == ApiVersion.V2017_12_04) {
             requirePresent(req.ossBucketName(), "OssBucketName");
@@ -109,7 +128,11 @@ public final class TrailService {
      * @throws dev.actiontrail.core.error.ApiException TrailNotFoundException (404) and the validation and
      *         destination errors of {@link #create}
      */
-    public synchronized Trail update(CallContext ctx, TrailRequest req) {
+    public Trail update(CallContext ctx, TrailRequest req) {
+        return work.atomically(() -> updateAtomically(ctx, req));
+    }
+
+    private Trail updateAtomically(CallContext ctx, TrailRequest req) {
         TrailName name = TrailName.of(req.name());
         AccountId account = ctx.account().id();
         Trail current = trails.find(account, name.value())
@@ -135,7 +158,11 @@ public final class TrailService {
      *         unknown name with InvalidTrailNameException (400) as seed 003 lists; ForbiddenDeleteTrail (400)
      *         while a delivery history job of the trail runs
      */
-    public synchronized void delete(CallContext ctx, String name) {
+    public void delete(CallContext ctx, String name) {
+        work.run(() -> deleteAtomically(ctx, name));
+    }
+
+    private void deleteAtomically(CallContext ctx, String name) {
         Trail trail = require(ctx, name);
         if (historyJobs.running().stream().anyMatch(j -> j.account().equals(trail.accountId())
                 && j.trailName().equals(trail.name()))) {
@@ -198,7 +225,11 @@ public final class TrailService {
      *
      * @throws dev.actiontrail.core.error.ApiException TrailNotFoundException (404)
      */
-    public synchronized Trail startLogging(CallContext ctx, String name) {
+    public Trail startLogging(CallContext ctx, String name) {
+        return work.atomically(() -> startLoggingAtomically(ctx, name));
+    }
+
+    private Trail startLoggingAtomically(CallContext ctx, String name) {
         Trail trail = require(ctx, name);
         if (trail.status() == TrailStatus.Enable) {
             return trail;
@@ -215,7 +246,11 @@ public final class TrailService {
      *
      * @throws dev.actiontrail.core.error.ApiException TrailNotFoundException (404)
      */
-    public synchronized Trail stopLogging(CallContext ctx, String name) {
+    public Trail stopLogging(CallContext ctx, String name) {
+        return work.atomically(() -> stopLoggingAtomically(ctx, name));
+    }
+
+    private Trail stopLoggingAtomically(CallContext ctx, String name) {
         Trail trail = require(ctx, name);
         if (trail.status() != TrailStatus.Enable) {
             return trail;
@@ -224,6 +259,23 @@ public final class TrailService {
         Trail stopped = trail.withStatus(TrailStatus.Disable, now());
         trails.update(stopped);
         return stopped;
+    }
+
+    /**
+     * The home region of an account's trail, for the resource ARN a call on it is authorized against
+     * ({@code acs:actiontrail:<home region>:<account>:trail/<Name>}): a trail has one ARN whichever region the call
+     * is sent to, so a policy on it cannot be sidestepped by calling another region. Empty when the name is not a
+     * valid trail name or no such trail exists. Reads only.
+     */
+    public Optional<String> homeRegion(AccountId account, String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return trails.find(account, TrailName.of(name).value()).map(Trail::homeRegion);
+        } catch (ApiException invalidName) {
+            return Optional.empty();
+        }
     }
 
     private Trail require(CallContext ctx, String name) {

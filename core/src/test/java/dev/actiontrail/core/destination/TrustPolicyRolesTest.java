@@ -59,13 +59,18 @@ class TrustPolicyRolesTest {
     }
 
     @Test
-    void theBareServicePrincipalGrantsEveryAccountAsTheFirstVersionAsks() {
+    void theBareServicePrincipalGrantsNoOtherAccount() {
+        // what the owner's own delivery role trusts: naming it must not open the owner's bucket to anyone
         String arn = role("service", trust("{\"Service\":[\"actiontrail.aliyuncs.com\"]}"));
-        assertEquals(TrustPolicyRoles.BARE_SERVICE_GRANTS, roles.mayDeliverAs(TRAIL, arn, OWNER));
-        assertEquals(TrustPolicyRoles.BARE_SERVICE_GRANTS, roles.mayDeliverAs(THIRD, arn, OWNER));
-        // role names compare case-insensitively, as RAM's do
-        assertEquals(TrustPolicyRoles.BARE_SERVICE_GRANTS,
-                roles.mayDeliverAs(TRAIL, "acs:ram::" + OWNER + ":role/SERVICE", OWNER));
+        assertFalse(roles.mayDeliverAs(TRAIL, arn, OWNER));
+        assertFalse(roles.mayDeliverAs(THIRD, arn, OWNER));
+    }
+
+    @Test
+    void roleNamesCompareCaseInsensitively() {
+        role("Writer", trust("{\"Service\":[\"" + TRAIL + "@actiontrail.aliyuncs.com\"]}"));
+        assertTrue(roles.mayDeliverAs(TRAIL, "acs:ram::" + OWNER + ":role/writer", OWNER));
+        assertTrue(roles.mayDeliverAs(TRAIL, "acs:ram::" + OWNER + ":role/WRITER", OWNER));
     }
 
     @Test

@@ -374,6 +374,20 @@ public abstract class IdentityStoreContract {
                 store.policiesFor(session));
     }
 
+    @Test
+    void aSessionOfADeletedRoleGetsNothingFromANewRoleOfTheSameName() {
+        store.insertRole(role(A, "admin", "1000000000000000001"));
+        Principal.RoleSession old = new Principal.RoleSession(A, "1000000000000000001", "admin", "s1", null,
+                A, "1000000000000001", T1, T2);
+        store.deleteRole(A, "admin");
+        store.insertRole(role(A, "admin", "1000000000000000002"));
+        store.insertAttachment(A, new PolicyAttachment(PolicyType.System, "AdministratorAccess", EntityType.Role,
+                "admin", T0));
+        assertEquals(List.of(), store.policiesFor(old));
+        assertEquals(1, store.policiesFor(new Principal.RoleSession(A, "1000000000000000002", "admin", "s2", null,
+                A, "1000000000000001", T1, T2)).size());
+    }
+
     // --- secrets -----------------------------------------------------------------------------------------------
 
     @Test

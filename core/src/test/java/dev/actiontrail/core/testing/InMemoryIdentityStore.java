@@ -547,7 +547,7 @@ public final class InMemoryIdentityStore implements IdentityStore {
                 }
             }
         } else if (principal instanceof Principal.RoleSession session) {
-            role(account, session.roleName())
+            role(account, session.roleName()).filter(r -> r.roleId().equals(session.roleId()))
                     .ifPresent(r -> addAttached(out, account, PolicyAttachment.EntityType.Role, r.roleName()));
         }
         return out;

@@ -5,6 +5,7 @@ import dev.actiontrail.core.identity.AccessKey;
 import dev.actiontrail.core.identity.PolicyAttachment.EntityType;
 import dev.actiontrail.core.identity.Principal;
 import dev.actiontrail.core.identity.RamError;
+import dev.actiontrail.core.identity.RamRole;
 import dev.actiontrail.core.identity.RamServices;
 import dev.actiontrail.core.identity.RamUsers;
 import dev.actiontrail.http.rpc.ActionDoc;
@@ -60,7 +61,7 @@ public final class RamApi implements ProductApi {
             ActionDoc doc = docs.get(t.action());
             m.put(t.action(), new ActionSpec(doc.name(), doc.summary(), doc.parameters(),
                     t.action().startsWith("Get") || t.action().startsWith("List"), "ram:" + t.action(),
-                    t.resource(), t.resourceType(), t.resourceName(), t.handler()));
+                    t.resources(), t.resourceType(), t.resourceName(), t.handler()));
         }
         if (!m.keySet().equals(docs.keySet())) {
             throw new IllegalStateException("RAM actions without a handler or documentation: " + m.keySet());
@@ -170,7 +171,7 @@ public final class RamApi implements ProductApi {
     // --- the actions as data -------------------------------------------------------------------------------------
 
     /** What an action acts on (ARN, event resource type and name) and how it is answered. */
-    private record Target(String action, Function<Invocation, String> resource, String resourceType,
+    private record Target(String action, Function<Invocation, List<String>> resources, String resourceType,
                           Function<Invocation, String> resourceName, ActionSpec.Handler handler) {
     }
 
@@ -293,8 +294,9 @@ public final class RamApi implements ProductApi {
                 }));
     }
 
+    /** Attach / detach: on the user, group or role and on the policy (both must be allowed, as RAM documents). */
     private Target attach(String action, EntityType type, boolean attach) {
-        return on(type, action, call -> {
+        Target entity = on(type, action, call -> {
             String name = call.param(nameParameter(type));
             if (attach) {
                 ram.attachments().attach(call.caller(), type, name, call.param("PolicyType"), call.param("PolicyName"));
@@ -303,6 +305,9 @@ public final class RamApi implements ProductApi {
             }
             return Map.of();
         });
+        Function<Invocation, String> policy = policyArn();
+        return new Target(action, call -> List.of(entity.resources().apply(call).get(0), policy.apply(call)),
+                entity.resourceType(), entity.resourceName(), entity.handler());
     }
 
     private Target policiesFor(String action, EntityType type) {
@@ -324,39 +329,44 @@ public final class RamApi implements ProductApi {
     }
 
     private static Target onUser(String action, ActionSpec.Handler handler) {
-        return new Target(action, ActionSpec.arn("acs:ram:*:{account}:user/{UserName}"), USER,
+        return new Target(action, ActionSpec.one("acs:ram:*:{account}:user/{UserName}"), USER,
                 call -> call.param("UserName"), handler);
     }
 
     private static Target onGroup(String action, ActionSpec.Handler handler) {
-        return new Target(action, ActionSpec.arn("acs:ram:*:{account}:group/{GroupName}"), GROUP,
+        return new Target(action, ActionSpec.one("acs:ram:*:{account}:group/{GroupName}"), GROUP,
                 call -> call.param("GroupName"), handler);
     }
 
     private static Target onRole(String action, ActionSpec.Handler handler) {
-        return new Target(action, ActionSpec.arn("acs:ram:*:{account}:role/{RoleName}"), ROLE,
+        return new Target(action, ActionSpec.one(call -> RamRole.arn(call.account().id().value(),
+                call.param("RoleName") == null ? "*" : call.param("RoleName"))), ROLE,
                 call -> call.param("RoleName"), handler);
     }
 
     /** A policy action: the system policy's ARN when PolicyType is {@code System}, else the account's. */
     private static Target onPolicy(String action, ActionSpec.Handler handler) {
+        return new Target(action, ActionSpec.one(policyArn()), POLICY, call -> call.param("PolicyName"), handler);
+    }
+
+    /** The policy of a call: the system policy's ARN when PolicyType is {@code System}, else the account's. */
+    private static Function<Invocation, String> policyArn() {
         Function<Invocation, String> custom = ActionSpec.arn("acs:ram:*:{account}:policy/{PolicyName}");
         Function<Invocation, String> system = ActionSpec.arn("acs:ram:*:system:policy/{PolicyName}");
-        return new Target(action, call -> "System".equals(call.param("PolicyType")) ? system.apply(call)
-                : custom.apply(call), POLICY, call -> call.param("PolicyName"), handler);
+        return call -> "System".equals(call.param("PolicyType")) ? system.apply(call) : custom.apply(call);
     }
 
     /** A list of the whole account: {@code acs:ram:*:<account>:*}, no resource name. */
     private static Target onAccount(String action, String resourceType, ActionSpec.Handler handler) {
-        return new Target(action, ActionSpec.arn("acs:ram:*:{account}:*"), resourceType, call -> null, handler);
+        return new Target(action, ActionSpec.one("acs:ram:*:{account}:*"), resourceType, call -> null, handler);
     }
 
     /** An AccessKey action: on the named user, or the caller's own identity. */
     private static Target onKeyOwner(String action, ActionSpec.Handler handler) {
-        return new Target(action, call -> {
+        return new Target(action, ActionSpec.one(call -> {
             String owner = keyOwner(call);
             return "acs:ram:*:" + call.account().id().value() + ":user/" + (owner == null ? "*" : owner);
-        }, USER, RamApi::keyOwner, handler);
+        }), USER, RamApi::keyOwner, handler);
     }
 
     /** UserName when sent; else the calling RAM user's name, {@code root} for the root identity, null for a role. */

@@ -5,6 +5,7 @@ import dev.actiontrail.core.identity.StsError;
 import dev.actiontrail.core.sts.StsService;
 import dev.actiontrail.http.authz.Conditions;
 import dev.actiontrail.http.rpc.ActionDoc;
+import dev.actiontrail.core.identity.RamRole;
 import dev.actiontrail.http.spec.ActionSpec;
 import dev.actiontrail.http.spec.Invocation;
 import dev.actiontrail.http.spec.ProductApi;
@@ -33,11 +34,11 @@ public final class StsApi implements ProductApi {
         Map<String, ActionSpec> m = new LinkedHashMap<>();
         ActionDoc assume = docs.get("AssumeRole");
         m.put("AssumeRole", new ActionSpec(assume.name(), assume.summary(), assume.parameters(), false,
-                "sts:AssumeRole", ActionSpec.arn("{RoleArn}"), "ACS::RAM::Role",
+                "sts:AssumeRole", ActionSpec.one(call -> roleResource(call.param("RoleArn"))), "ACS::RAM::Role",
                 call -> roleName(call.param("RoleArn")), this::assumeRole));
         ActionDoc who = docs.get("GetCallerIdentity");
         m.put("GetCallerIdentity", new ActionSpec(who.name(), who.summary(), who.parameters(), true, null,
-                call -> "*", null, call -> null, this::callerIdentity));
+                call -> List.of("*"), null, call -> null, this::callerIdentity));
         this.actions = Map.copyOf(m);
     }
 
@@ -113,6 +114,22 @@ public final class StsApi implements ProductApi {
         }
         out.put("Arn", id.arn());
         return out;
+    }
+
+    private static final java.util.regex.Pattern ROLE_ARN =
+            java.util.regex.Pattern.compile("acs:ram:[^:]*:(\\d+):role/(.+)");
+
+    /**
+     * The resource AssumeRole is authorized on: the role's ARN in its one canonical form ({@link RamRole#arn}), so a
+     * policy naming the role matches however the caller spells the role name; a malformed RoleArn as sent (the
+     * call then fails with {@code InvalidParameter.RoleArn}).
+     */
+    private static String roleResource(String roleArn) {
+        if (roleArn == null) {
+            return "*";
+        }
+        java.util.regex.Matcher m = ROLE_ARN.matcher(roleArn);
+        return m.matches() ? RamRole.arn(m.group(1), m.group(2)) : roleArn;
     }
 
     private static String roleName(String roleArn) {

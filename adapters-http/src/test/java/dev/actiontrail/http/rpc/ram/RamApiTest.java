@@ -124,35 +124,42 @@ class RamApiTest {
     void resourceArnsTypesAndNames() {
         Caller alice = ramUser("alice");
         Invocation user = invocation(ROOT, "UserName", "bob");
-        assertEquals("acs:ram:*:" + ID + ":user/bob", spec("GetUser").resource().apply(user));
+        assertEquals("acs:ram:*:" + ID + ":user/bob", spec("GetUser").resources().apply(user).get(0));
         assertEquals("bob", spec("GetUser").resourceName().apply(user));
         assertEquals("ACS::RAM::User", spec("DeleteUser").resourceType());
 
-        assertEquals("acs:ram:*:" + ID + ":user/alice", spec("CreateAccessKey").resource().apply(invocation(alice)));
+        assertEquals("acs:ram:*:" + ID + ":user/alice", spec("CreateAccessKey").resources().apply(invocation(alice)).get(0));
         assertEquals("alice", spec("ListAccessKeys").resourceName().apply(invocation(alice)));
-        assertEquals("acs:ram:*:" + ID + ":user/root", spec("CreateAccessKey").resource().apply(invocation(ROOT)));
+        assertEquals("acs:ram:*:" + ID + ":user/root", spec("CreateAccessKey").resources().apply(invocation(ROOT)).get(0));
         assertEquals("acs:ram:*:" + ID + ":user/bob",
-                spec("DeleteAccessKey").resource().apply(invocation(alice, "UserName", "bob")));
+                spec("DeleteAccessKey").resources().apply(invocation(alice, "UserName", "bob")).get(0));
         assertEquals("ACS::RAM::User", spec("UpdateAccessKey").resourceType());
 
         Invocation system = invocation(ROOT, "PolicyType", "System", "PolicyName", "ReadOnlyAccess");
         Invocation custom = invocation(ROOT, "PolicyType", "Custom", "PolicyName", "mine");
-        assertEquals("acs:ram:*:system:policy/ReadOnlyAccess", spec("GetPolicy").resource().apply(system));
-        assertEquals("acs:ram:*:" + ID + ":policy/mine", spec("GetPolicy").resource().apply(custom));
+        assertEquals("acs:ram:*:system:policy/ReadOnlyAccess", spec("GetPolicy").resources().apply(system).get(0));
+        assertEquals("acs:ram:*:" + ID + ":policy/mine", spec("GetPolicy").resources().apply(custom).get(0));
         assertEquals("acs:ram:*:" + ID + ":policy/mine",
-                spec("DeletePolicy").resource().apply(invocation(ROOT, "PolicyName", "mine")));
+                spec("DeletePolicy").resources().apply(invocation(ROOT, "PolicyName", "mine")).get(0));
         assertEquals("ACS::RAM::Policy", spec("ListEntitiesForPolicy").resourceType());
         assertEquals("ReadOnlyAccess", spec("GetPolicyVersion").resourceName().apply(system));
 
         Invocation attach = invocation(ROOT, "PolicyType", "System", "PolicyName", "ReadOnlyAccess",
                 "RoleName", "Admin");
-        assertEquals("acs:ram:*:" + ID + ":role/Admin", spec("AttachPolicyToRole").resource().apply(attach));
+        // a role has one ARN, in lower case, however the call spells it; attach acts on the role and the policy
+        assertEquals(List.of("acs:ram::" + ID + ":role/admin", "acs:ram:*:system:policy/ReadOnlyAccess"),
+                spec("AttachPolicyToRole").resources().apply(attach));
+        assertEquals(List.of("acs:ram::" + ID + ":role/admin"), spec("GetRole").resources().apply(
+                invocation(ROOT, "RoleName", "ADMIN")));
+        assertEquals(List.of("acs:ram:*:" + ID + ":user/bob", "acs:ram:*:" + ID + ":policy/mine"),
+                spec("DetachPolicyFromUser").resources().apply(invocation(ROOT, "PolicyType", "Custom",
+                        "PolicyName", "mine", "UserName", "bob")));
         assertEquals("ACS::RAM::Role", spec("DetachPolicyFromRole").resourceType());
         assertEquals("Admin", spec("AttachPolicyToRole").resourceName().apply(attach));
-        assertEquals("acs:ram:*:" + ID + ":group/dev", spec("AddUserToGroup").resource().apply(
-                invocation(ROOT, "GroupName", "dev", "UserName", "alice")));
+        assertEquals("acs:ram:*:" + ID + ":group/dev", spec("AddUserToGroup").resources().apply(
+                invocation(ROOT, "GroupName", "dev", "UserName", "alice")).get(0));
 
-        assertEquals("acs:ram:*:" + ID + ":*", spec("ListUsers").resource().apply(invocation(ROOT)));
+        assertEquals("acs:ram:*:" + ID + ":*", spec("ListUsers").resources().apply(invocation(ROOT)).get(0));
         assertNull(spec("ListPolicies").resourceName().apply(invocation(ROOT)));
         assertEquals("ACS::RAM::Group", spec("ListGroups").resourceType());
     }
