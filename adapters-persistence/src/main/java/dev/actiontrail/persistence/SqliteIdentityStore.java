@@ -89,8 +89,19 @@ public final class SqliteIdentityStore implements IdentityStore {
 
     @Override
     public long generation() {
-        return store.read(h -> h.createQuery("SELECT value FROM identity_generation WHERE id = 1")
-                .mapTo(Long.class).one());
+        // read on every authenticated call (twice for a RAM user's): plain JDBC, without JDBI's mapping
+        return store.read(h -> {
+            try (java.sql.PreparedStatement q = h.getConnection()
+                    .prepareStatement("SELECT value FROM identity_generation WHERE id = 1");
+                 java.sql.ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("identity_generation has no row");
+                }
+                return rs.getLong(1);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read the identity generation", e);
+            }
+        });
     }
 
     @Override

@@ -163,7 +163,7 @@ public final class Gateway {
         } catch (RuntimeException e) {
             // a fault of ours, not of the call: answered and recorded as InternalError, the stack trace logged only
             LOG.log(System.Logger.Level.ERROR, "InternalError answering " + action + " (RequestId " + requestId + ")", e);
-            response = error(product, action, region, requestId, ApiError.INTERNAL_ERROR.exception());
+            response = error(product, action, region, requestId, product.internalError().exception());
         }
         try {
             recorder.record(caller.accountId(), List.of(CallEvents.of(product, spec, call, action, version, callRegion,

@@ -26,6 +26,14 @@ public interface ProductApi {
     /** This product's answer to a denied call (code {@code NoPermission}, status 403, its own message). */
     ErrorCode noPermission();
 
+    /**
+     * This product's answer to a call that failed for a reason of ours (code {@code InternalError}, status 500, its
+     * own message); by default ActionTrail's.
+     */
+    default ErrorCode internalError() {
+        return dev.actiontrail.core.error.ApiError.INTERNAL_ERROR;
+    }
+
     /** The actions of a version, by name, in documentation order. */
     Map<String, ActionSpec> actions(String version);
 

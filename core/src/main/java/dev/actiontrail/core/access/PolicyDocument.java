@@ -43,6 +43,10 @@ public final class PolicyDocument {
     private final boolean trustPolicy;
     private final List<Statement> statements;
     private final Statement[] statementArray;
+    /** Actions (lower case) indexed so far: not part of the document's value. */
+    private final java.util.concurrent.ConcurrentHashMap<String, int[]> byAction =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    static final int MAX_INDEXED_ACTIONS = 512;
 
     /**
      * A document from already-built statements.
@@ -112,6 +116,31 @@ public final class PolicyDocument {
     /** The statements as an array, for the evaluator's hot loop (do not modify). */
     Statement[] statementArray() {
         return statementArray;
+    }
+
+    /**
+     * The 0-based indexes, in document order, of the statements whose action part covers {@code action}
+     * ({@link Statement#matchesAction}; the action compared case-insensitively) — for the evaluator, which then
+     * checks only those statements' resources and conditions. Remembered per action (a document is immutable), for
+     * up to {@value #MAX_INDEXED_ACTIONS} actions. Do not modify the array.
+     */
+    int[] statementsFor(String action) {
+        String key = action.toLowerCase(java.util.Locale.ROOT);
+        int[] found = byAction.get(key);
+        if (found == null) {
+            int[] all = new int[statementArray.length];
+            int n = 0;
+            for (int i = 0; i < statementArray.length; i++) {
+                if (statementArray[i].matchesAction(action)) {
+                    all[n++] = i;
+                }
+            }
+            found = java.util.Arrays.copyOf(all, n);
+            if (byAction.size() < MAX_INDEXED_ACTIONS) {
+                byAction.put(key, found);
+            }
+        }
+        return found;
     }
 
     @Override

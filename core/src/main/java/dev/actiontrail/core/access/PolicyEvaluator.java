@@ -57,12 +57,12 @@ public final class PolicyEvaluator {
         Decision.MatchedStatement allow = null;
         for (ApplicablePolicy p : identityPolicies) {
             Statement[] statements = p.document().statementArray();
-            for (int i = 0; i < statements.length; i++) {
+            for (int i : p.document().statementsFor(action)) { // the statements whose action part covers it
                 Statement s = statements[i];
                 if (allow != null && s.effect() == Effect.Allow) {
                     continue; // already allowed: only a Deny can still change the outcome
                 }
-                if (s.applies(action, resource, context)) {
+                if (s.matchesResource(resource) && s.conditionsMet(context)) {
                     Decision.MatchedStatement m = new Decision.MatchedStatement(p.policyName(),
                             p.policyType().name(), p.attachedEntityType(), i + 1, s.effect());
                     if (s.effect() == Effect.Deny) {

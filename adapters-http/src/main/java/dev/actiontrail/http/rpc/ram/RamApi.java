@@ -159,6 +159,11 @@ public final class RamApi implements ProductApi {
     }
 
     @Override
+    public ErrorCode internalError() {
+        return RamError.INTERNAL_ERROR;
+    }
+
+    @Override
     public ErrorCode noPermission() {
         return RamError.NO_PERMISSION;
     }

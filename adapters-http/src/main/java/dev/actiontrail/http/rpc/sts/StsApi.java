@@ -73,6 +73,11 @@ public final class StsApi implements ProductApi {
     }
 
     @Override
+    public ErrorCode internalError() {
+        return StsError.INTERNAL_ERROR;
+    }
+
+    @Override
     public ErrorCode noPermission() {
         return StsError.NO_PERMISSION;
     }
