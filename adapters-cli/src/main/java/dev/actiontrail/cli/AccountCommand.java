@@ -36,12 +36,24 @@ final class AccountCommand implements Callable<Integer> {
             description = "Make the account the management account of this resource directory (allows an organization trail).")
     String resourceDirectoryId;
 
+    @Option(names = "--history-days", paramLabel = "N",
+            description = "Set the event history window (days of history kept and reachable by LookupEvents; default "
+                    + "90). Shrinking it deletes the events that leave the window, except those a trail has still to "
+                    + "deliver (and all while a delivery history job runs): the command says how many and asks first.")
+    Integer historyDays;
+
+    @Option(names = "--yes", description = "With --history-days: do not ask before deleting events.")
+    boolean yes;
+
     @Option(names = "--no-resource-directory",
             description = "The account manages no resource directory (CreateTrail with IsOrganizationTrail=true is refused).")
     boolean noResourceDirectory;
 
     @Override
     public Integer call() {
+        if (historyDays != null) {
+            return RetentionChange.run(spec, historyDays, yes);
+        }
         return DestinationCommands.withRuntime(spec, rt -> {
             AccountSettings s = rt.settings();
             if (accountId != null) {

@@ -106,12 +106,26 @@ final class ApiActionCommand implements Callable<Integer> {
                     }
                 }));
         command.spec = spec;
+        command.repeatLists = names.stream().filter(p -> p.contains(".N.")).collect(java.util.stream.Collectors.toSet());
         CommandLine cl = new CommandLine(spec);
         cl.setUnmatchedOptionsArePositionalParams(false);
         return cl;
     }
 
     private String[] unmatched = new String[0];
+    /** The action's documented repeat lists, e.g. {@code LookupAttribute.N.Key}. */
+    private java.util.Set<String> repeatLists = java.util.Set.of();
+    private static final java.util.regex.Pattern REPEAT_ITEM =
+            java.util.regex.Pattern.compile("([A-Za-z]+)\\.([1-9][0-9]{0,8})\\.([A-Za-z]+)");
+
+    /**
+     * Whether {@code name} is an item of one of the action's repeat lists ({@code LookupAttribute.1.Key} for
+     * {@code LookupAttribute.N.Key}); anything else the options do not know is refused before any call.
+     */
+    private boolean isRepeatItem(String name) {
+        java.util.regex.Matcher m = REPEAT_ITEM.matcher(name);
+        return m.matches() && repeatLists.contains(m.group(1) + ".N." + m.group(3));
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -141,6 +155,9 @@ final class ApiActionCommand implements Callable<Integer> {
             } else {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Missing value for --" + name);
             }
+            if (!isRepeatItem(name)) { // a mistyped option or a parameter the action does not have: no call
+                throw new CommandLine.UnmatchedArgumentException(spec.commandLine(), List.of("--" + name));
+            }
             params.put(name, value);
         }
         if (main.globals.endpoint != null) {
@@ -162,12 +179,20 @@ final class ApiActionCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--endpoint needs --access-key-id and "
                     + "--access-key-secret (or ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET)");
         }
+        if (!g.endpoint.startsWith("http://") && !g.endpoint.startsWith("https://")
+                && !g.endpoint.matches("[^:/\\s]+:[0-9]{1,5}")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--endpoint must be HOST:PORT or an http(s):// URL: " + g.endpoint);
+        }
         params.put("RegionId", g.region);
         RpcClient.Answer answer;
         try {
             answer = new RpcClient(g.endpoint, g.keyId(), g.keySecret(), g.token(), Clock.systemUTC()).call(params);
-        } catch (IOException e) { // the message is not shown: it could quote the signed request (and its token)
-            return print(false, "error: cannot call " + g.endpoint + " (" + e.getClass().getSimpleName() + ")");
+        } catch (IOException | IllegalArgumentException e) {
+            // the exception's own message is not shown: it could quote the signed request (and its token)
+            spec.commandLine().getErr().println("error: " + transportFailure(g.endpoint, e));
+            spec.commandLine().getErr().flush();
+            return EXIT_UNREACHABLE;
         }
         JsonNode body;
         try {
@@ -176,6 +201,30 @@ final class ApiActionCommand implements Callable<Integer> {
             return print(false, "HTTP " + answer.status() + ": " + answer.body());
         }
         return print(answer.status() / 100 == 2, Json.pretty(body));
+    }
+
+    /** The exit status when the server could not be reached (an API error is 1, a usage error 2). */
+    static final int EXIT_UNREACHABLE = 3;
+
+    /** What went wrong reaching {@code endpoint}, in words (never the request). */
+    static String transportFailure(String endpoint, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) { // an unknown host comes as a ConnectException's cause
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "cannot connect to " + endpoint + ": unknown host";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.HttpConnectTimeoutException) {
+                return "cannot connect to " + endpoint + ": timed out";
+            }
+            if (t instanceof java.net.ConnectException) {
+                return "cannot connect to " + endpoint + ": connection refused";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "no answer from " + endpoint + " in time";
+            }
+        }
+        return "cannot call " + endpoint + ": " + e.getClass().getSimpleName();
     }
 
     private int print(boolean ok, String text) {

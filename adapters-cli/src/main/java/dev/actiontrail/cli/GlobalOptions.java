@@ -12,16 +12,14 @@ import java.nio.file.Path;
 public final class GlobalOptions {
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Data folder: SQLite database and local OSS/SLS/MaxCompute destinations (default: ${DEFAULT-VALUE}).")
-    Path data = Path.of("actiontrail-data");
+    Path data = DEFAULT_DATA;
+
+    /** The default data folder, which the first command run on it may create (any other must exist). */
+    static final Path DEFAULT_DATA = Path.of("actiontrail-data");
 
     @Option(names = "--region", paramLabel = "REGION", scope = ScopeType.INHERIT,
             description = "Region of the call, like the endpoint actiontrail.<region>.aliyuncs.com (default: ${DEFAULT-VALUE}).")
     String region = "cn-hangzhou";
-
-    @Option(names = "--history-days", paramLabel = "N", scope = ScopeType.INHERIT,
-            description = "How many days of event history to keep and to allow LookupEvents to reach (default 90, the "
-                    + "published limit). Saved in the data folder once given.")
-    Integer historyDays;
 
     @Option(names = "--endpoint", paramLabel = "HOST:PORT", scope = ScopeType.INHERIT,
             description = "Call a running server (actiontrail serve) with signed requests instead of the local data folder.")

@@ -7,6 +7,7 @@ import dev.actiontrail.http.rpc.ActionDoc;
 import dev.actiontrail.http.rpc.ram.RamApi;
 import dev.actiontrail.http.rpc.sts.StsApi;
 import picocli.CommandLine;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -24,7 +25,7 @@ import java.util.Map;
         description = "Self-hosted Alibaba Cloud ActionTrail: trails, event history (LookupEvents) and delivery.",
         subcommands = {DestinationCommands.Oss.class, DestinationCommands.Sls.class, DestinationCommands.Odps.class,
                 ImportCommand.class, AccountCommand.class, ServeCommand.class, AccessKeyCommand.class,
-                DeliverCommand.class})
+                DeliverCommand.class, InitCommand.class})
 public final class Main implements Runnable {
     /** This build's version. */
     public static final String VERSION = "0.1.0";
@@ -66,9 +67,34 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
-    /** Opens the data folder given by the global options. */
+    /**
+     * Opens the data folder given by the global options. Only the default folder is created by a command on first
+     * use (and any folder by {@code init} and {@code serve}): a mistyped {@code --data} must not quietly start a new
+     * history with a new random account.
+     *
+     * @throws IllegalStateException naming the path, when {@code --data} names no data folder
+     */
     LocalRuntime openRuntime() {
-        return LocalRuntime.open(globals.data, globals.historyDays);
+        refuseEndpoint();
+        if (!LocalRuntime.exists(globals.data) && !globals.data.equals(GlobalOptions.DEFAULT_DATA)) {
+            Path at = globals.data.toAbsolutePath().normalize();
+            throw new IllegalStateException("no data folder at " + at + " (create one with: actiontrail init --data "
+                    + at + ")");
+        }
+        return LocalRuntime.open(globals.data);
+    }
+
+    /**
+     * Commands that work on the local data folder only (import, deliver, oss, sls, odps, account, access-key, init,
+     * serve) refuse {@code --endpoint} instead of ignoring it.
+     *
+     * @throws IllegalStateException when {@code --endpoint} is given
+     */
+    void refuseEndpoint() {
+        if (globals.endpoint != null) {
+            throw new IllegalStateException("this command works on a local data folder (--data) only and cannot "
+                    + "call a server: remove --endpoint " + globals.endpoint + " (API actions, ram and sts take it)");
+        }
     }
 
     @Override

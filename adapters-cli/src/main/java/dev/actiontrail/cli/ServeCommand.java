@@ -49,7 +49,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Main main = (Main) spec.root().userObject();
         PrintWriter out = spec.commandLine().getOut();
-        LocalRuntime rt = LocalRuntime.open(main.globals.data, main.globals.historyDays, accountId);
+        main.refuseEndpoint();
+        LocalRuntime rt = LocalRuntime.open(main.globals.data, accountId);
         rootKey(rt.accessKeys(), rt, main.globals, out);
         ApiServer server = new ApiServer(rt.gateway(main.globals.region), rt::storeReachable, Main.VERSION);
         int bound = server.start(host, port);

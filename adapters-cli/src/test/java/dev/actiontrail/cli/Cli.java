@@ -21,6 +21,13 @@ final class Cli {
         this.globals = List.of(globals);
     }
 
+    /** A Cli on a new data folder at {@code data}, made with {@code actiontrail init}. */
+    static Cli init(Path data, String... globals) {
+        Cli cli = new Cli(data, globals);
+        cli.succeed("init");
+        return cli;
+    }
+
     /** The outcome of one command. */
     record Result(int exit, String out, String err) {
         JsonNode json() {

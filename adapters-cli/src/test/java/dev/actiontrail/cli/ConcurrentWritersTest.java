@@ -34,8 +34,8 @@ class ConcurrentWritersTest {
 
     @BeforeEach
     void open() {
-        server = LocalRuntime.open(data, null);
-        cli = LocalRuntime.open(data, null);
+        server = LocalRuntime.open(data);
+        cli = LocalRuntime.open(data);
     }
 
     @AfterEach

@@ -76,7 +76,7 @@ class DeliveryCrashTest {
     @Test
     void everyEventIsDeliveredExactlyOnceAcrossAKill() throws Exception {
         Path data = dir.resolve("data");
-        Cli cli = new Cli(data);
+        Cli cli = Cli.init(data);
         cli.succeed("oss", "mb", "audit-log");
         cli.ok("CreateTrail", "--Name", "trail-test", "--OssBucketName", "audit-log");
         cli.ok("StartLogging", "--Name", "trail-test");

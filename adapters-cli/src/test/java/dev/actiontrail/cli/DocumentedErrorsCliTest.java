@@ -25,7 +25,7 @@ class DocumentedErrorsCliTest {
 
     @BeforeEach
     void setUp() {
-        cli = new Cli(data);
+        cli = Cli.init(data);
         account = cli.ok("account").get("AccountId").asText();
         cli.succeed("oss", "mb", "audit-log");
         cli.succeed("oss", "mb", "second-bucket");

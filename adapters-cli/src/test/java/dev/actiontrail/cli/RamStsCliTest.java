@@ -27,7 +27,7 @@ class RamStsCliTest {
 
     @BeforeEach
     void setUp() {
-        cli = new Cli(data);
+        cli = Cli.init(data);
         account = cli.ok("account").get("AccountId").asText();
     }
 

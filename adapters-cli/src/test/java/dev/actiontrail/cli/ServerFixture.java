@@ -19,7 +19,7 @@ final class ServerFixture implements AutoCloseable {
     final int port;
 
     ServerFixture(Path data) throws Exception {
-        runtime = LocalRuntime.open(data, null);
+        runtime = LocalRuntime.open(data);
         runtime.accessKeys().supply(runtime.account().id(), KEY_ID, KEY_SECRET);
         server = new ApiServer(runtime.gateway("cn-hangzhou"), runtime::storeReachable, Main.VERSION);
         port = server.start("127.0.0.1", 0);

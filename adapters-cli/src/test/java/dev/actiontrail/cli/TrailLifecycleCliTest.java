@@ -20,7 +20,7 @@ class TrailLifecycleCliTest {
 
     @BeforeEach
     void setUp() {
-        cli = new Cli(data);
+        cli = Cli.init(data);
     }
 
     @Test

@@ -374,24 +374,28 @@ public final class SqliteEventStore implements EventStore {
     }
 
     /**
-     * Deletes every event with {@code eventTime < cutoff} (compared in ms) and its attributes, in one transaction.
-     * Both tables are scanned (events expire by time across all accounts, and no index leads with time); the
-     * write lock is held meanwhile.
+     * Deletes every event with {@code eventTime < cutoff} (compared in ms) and {@code seq < belowSeq}, and its
+     * attributes, in one transaction. Both tables are scanned (events expire by time across all accounts, and no
+     * index leads with time); the write lock is held meanwhile.
      *
      * @return how many events were deleted
      */
     @Override
-    public long purgeBefore(Instant cutoff) {
+    public long purgeBefore(Instant cutoff, long belowSeq) {
         long millis = cutoff.toEpochMilli();
-        boolean expired = store.read(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM event WHERE event_time < ?)")
-                .bind(0, millis).mapTo(Boolean.class).one());
-        if (!expired) {
-            return 0; // the common case: one probe of event_by_age
+        if (countBefore(cutoff, belowSeq) == 0) {
+            return 0;
         }
         return store.write(h -> {
-            h.execute("DELETE FROM event_attribute WHERE event_time < ?", millis);
-            return (long) h.execute("DELETE FROM event WHERE event_time < ?", millis);
+            h.execute("DELETE FROM event_attribute WHERE event_time < ? AND seq < ?", millis, belowSeq);
+            return (long) h.execute("DELETE FROM event WHERE event_time < ? AND seq < ?", millis, belowSeq);
         });
+    }
+
+    @Override
+    public long countBefore(Instant cutoff, long belowSeq) {
+        return store.read(h -> h.createQuery("SELECT count(*) FROM event WHERE event_time < ? AND seq < ?")
+                .bind(0, cutoff.toEpochMilli()).bind(1, belowSeq).mapTo(Long.class).one());
     }
 
     /** A statement's text and its named arguments. */

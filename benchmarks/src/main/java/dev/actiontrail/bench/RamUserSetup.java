@@ -121,7 +121,7 @@ final class RamUserSetup {
         AccountSettings settings = AccountSettings.load(dataDir);
         settings.setAccountId(account);
         settings.save();
-        try (LocalRuntime rt = LocalRuntime.open(dataDir, null)) {
+        try (LocalRuntime rt = LocalRuntime.open(dataDir)) {
             if (call(rt, Map.of("Action", "GetUser", "UserName", USER)).ok()) {
                 JsonNode keys = json(require(rt, Map.of("Action", "ListAccessKeys", "UserName", USER)));
                 for (JsonNode id : keys.findValues("AccessKeyId")) {

@@ -617,7 +617,7 @@ public final class Suite {
         Path dir = work.resolve("data-p4");
         deleteTree(dir);
         Map<String, Object> m = new LinkedHashMap<>();
-        try (dev.actiontrail.cli.local.LocalRuntime rt = dev.actiontrail.cli.local.LocalRuntime.open(dir, null)) {
+        try (dev.actiontrail.cli.local.LocalRuntime rt = dev.actiontrail.cli.local.LocalRuntime.open(dir)) {
             rt.resources().createBucket("bench-log", "cn-hangzhou");
             var account = rt.account();
             for (String action : List.of("CreateTrail", "StartLogging")) {

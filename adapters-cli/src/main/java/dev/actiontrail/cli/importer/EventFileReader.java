@@ -1,6 +1,7 @@
 package dev.actiontrail.cli.importer;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import dev.actiontrail.core.event.AuditEvent;
@@ -24,8 +25,9 @@ import java.util.zip.GZIPInputStream;
  *       object or as a JSON string (§6.2);</li>
  *   <li>any of these gzip-compressed ({@code .gz} OSS-delivered log files; detected by the gzip magic bytes).</li>
  * </ul>
- * Each record yields an {@link AuditEvent} or a rejection with its reason; a syntax error ends the input with an
- * {@link IOException} whose message gives the line.
+ * Each record yields an {@link AuditEvent} or a rejection with its reason. In JSON lines a record's index is its line
+ * number and a malformed line is one rejected record; in the other shapes the index is the record's position and a
+ * syntax error ends the input with an {@link IOException} whose location gives the byte offset.
  */
 public final class EventFileReader {
     private EventFileReader() {
@@ -57,7 +59,12 @@ public final class EventFileReader {
         int b2 = in.read();
         in.reset();
         if (b1 == 0x1f && b2 == 0x8b) {
-            in = new BufferedInputStream(new GZIPInputStream(in, 65536));
+            in = new GZIPInputStream(in, 65536);
+        }
+        in = new BufferedInputStream(in, 65536);
+        if (isJsonLines(in)) {
+            readLines(in, sink);
+            return;
         }
         long[] index = {0};
         try (JsonParser parser = EventJson.MAPPER.getFactory().createParser(in)) {
@@ -73,6 +80,69 @@ public final class EventFileReader {
                 throw io;
             }
             throw e;
+        }
+    }
+
+    /** The longest first line looked at to tell JSON lines from other shapes. */
+    static final int MAX_SNIFFED_LINE = 8 << 20;
+
+    /**
+     * Whether the input is JSON lines: its first non-blank line is one whole JSON object by itself (a JSON array,
+     * or an object spread over several lines, is not). Leaves the stream where it was.
+     */
+    private static boolean isJsonLines(InputStream in) throws IOException {
+        in.mark(MAX_SNIFFED_LINE + 1);
+        try {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            int b;
+            int read = 0;
+            while ((b = in.read()) >= 0 && read++ < MAX_SNIFFED_LINE) {
+                if (b == '\n') {
+                    if (line.toString(java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+                        line.reset();
+                        continue;
+                    }
+                    break;
+                }
+                line.write(b);
+            }
+            String first = line.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (!first.startsWith("{") || read > MAX_SNIFFED_LINE || b < 0) {
+                return false; // an array, a bigger first line, or a single line (then both readings agree)
+            }
+            try {
+                return EventJson.MAPPER.readTree(first).isObject();
+            } catch (JsonProcessingException e) {
+                return false;
+            }
+        } finally {
+            in.reset();
+        }
+    }
+
+    /**
+     * JSON lines: each line is read on its own, so a malformed line is one rejected record — with its true line
+     * number as its index — and the lines after it are still read. Blank lines are skipped (and counted).
+     */
+    private static void readLines(InputStream in, Consumer<Outcome> sink) throws IOException {
+        java.io.BufferedReader lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        long lineNumber = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode root;
+            try {
+                root = EventJson.MAPPER.readTree(line);
+            } catch (JsonProcessingException e) {
+                sink.accept(new Rejected(lineNumber, "malformed JSON: " + e.getOriginalMessage()));
+                continue;
+            }
+            for (Iterator<JsonNode> it = records(root); it.hasNext(); ) {
+                sink.accept(outcome(lineNumber, it.next()));
+            }
         }
     }
 

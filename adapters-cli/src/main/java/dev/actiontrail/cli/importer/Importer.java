@@ -76,7 +76,7 @@ public final class Importer {
                     if (!recorder.isWithinHistory(a.event())) {
                         report.reject(file, a.index(), "eventTime " + a.event().eventTime()
                                 + " is older than the event history window (" + recorder.window().days()
-                                + " days; see --history-days)");
+                                + " days; see actiontrail account --history-days)");
                         return;
                     }
                     batch.add(a.event());
@@ -90,7 +90,9 @@ public final class Importer {
             report.file(file, counts[0], counts[1]);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+                    : " (byte offset " + (e.getLocation().getByteOffset() >= 0 ? e.getLocation().getByteOffset()
+                    : e.getLocation().getCharOffset()) + ", line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
             report.fail(file, "malformed JSON: " + e.getOriginalMessage() + where, counts[0], committedRecords[0]);
         } catch (IOException | RuntimeException e) {
             report.fail(file, String.valueOf(e.getMessage()), counts[0], committedRecords[0]);

@@ -22,6 +22,7 @@ import dev.actiontrail.core.api.IdSource;
 import dev.actiontrail.core.event.EventRecorder;
 import dev.actiontrail.core.event.HistoryWindow;
 import dev.actiontrail.core.event.LookupEventsService;
+import dev.actiontrail.core.event.Retention;
 import dev.actiontrail.core.trail.TrailService;
 import dev.actiontrail.http.auth.Authenticator;
 import dev.actiontrail.http.auth.NonceCache;
@@ -68,17 +69,14 @@ public final class LocalRuntime implements AutoCloseable {
     private final HistoryJobService historyJobs;
     private final Clock clock;
     private final IdSource ids;
+    private final Retention retention;
 
-    private LocalRuntime(Path dataDir, Integer historyDays, String accountId, Clock clock, IdSource ids) {
+    private LocalRuntime(Path dataDir, String accountId, Clock clock, IdSource ids) {
         this.clock = clock;
         this.ids = ids;
         this.settings = AccountSettings.load(dataDir);
         if (accountId != null) {
             settings.setAccountId(accountId);
-            settings.save();
-        }
-        if (historyDays != null) {
-            settings.setHistoryDays(historyDays);
             settings.save();
         }
         HistoryWindow window = settings.historyWindow();
@@ -105,16 +103,19 @@ public final class LocalRuntime implements AutoCloseable {
         this.authorizer = new Authorizer(identities, parser);
         this.products = List.of(api, new RamApi(RamServices.create(identities, parser, RamLimits.defaults(), clock)),
                 new StsApi(new StsService(identities, tokens, parser, clock)));
-        recorder.purgeExpired();
+        // nothing is deleted here: only the explicit retention command (retention()) deletes events
+        this.retention = new Retention(store.events(), clock,
+                () -> historyJobs.hasRunningJobs() ? 0 : delivery.retentionFloor());
     }
 
-    /**
-     * Opens the data folder (creating it and its account on first use).
-     *
-     * @param historyDays the event history window to set and save, or null to keep the saved one (default 90)
-     */
-    public static LocalRuntime open(Path dataDir, Integer historyDays) {
-        return open(dataDir, historyDays, null);
+    /** Whether {@code dataDir} holds a data folder (its database). */
+    public static boolean exists(Path dataDir) {
+        return java.nio.file.Files.exists(dataDir.resolve(DATABASE));
+    }
+
+    /** Opens the data folder (creating it and its account on first use). Opening never deletes anything. */
+    public static LocalRuntime open(Path dataDir) {
+        return open(dataDir, null);
     }
 
     /**
@@ -123,9 +124,16 @@ public final class LocalRuntime implements AutoCloseable {
      *
      * @throws IllegalArgumentException an account ID that is not 16 digits
      */
-    public static LocalRuntime open(Path dataDir, Integer historyDays, String accountId) {
-        return new LocalRuntime(dataDir, historyDays, accountId, Clock.systemUTC(),
-                IdSource.timeOrdered(Clock.systemUTC()));
+    public static LocalRuntime open(Path dataDir, String accountId) {
+        return new LocalRuntime(dataDir, accountId, Clock.systemUTC(), IdSource.timeOrdered(Clock.systemUTC()));
+    }
+
+    /**
+     * The retention use case on this data folder: what changing the history window would delete, and doing it
+     * (keeping what a trail has still to deliver, and everything while a delivery history job runs).
+     */
+    public Retention retention() {
+        return retention;
     }
 
     public Account account() {

@@ -63,7 +63,10 @@ public final class ApiServer {
         // handler's form decoding throws, which answered 500.
         router.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
                 .method(HttpMethod.DELETE)
-                .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false));
+                .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false)
+                        // the gateway decodes query and form itself: merging made Vert.x decode the query here, and
+                        // a bad %-escape in it threw on the event loop, leaving the request unanswered
+                        .setMergeFormAttributes(false));
         router.route().handler(this::api);
         // Requests Vert.x refuses before any handler (an undecodable URI, a body over the limit) still get the
         // API's error format.

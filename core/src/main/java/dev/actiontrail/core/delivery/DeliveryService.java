@@ -102,6 +102,39 @@ public final class DeliveryService {
         return new Round(events, objects, failures, caughtUp);
     }
 
+    /**
+     * The lowest event sequence number some destination of some trail has still to deliver: every event recorded
+     * while a trail logged (its logging segments) above its destination's delivered position; {@link Long#MAX_VALUE}
+     * when nothing waits. Retention keeps every event at or above it, whatever its age.
+     */
+    public long retentionFloor() {
+        long last = log.lastSeq();
+        long floor = Long.MAX_VALUE;
+        for (Trail trail : trails.listAll()) {
+            List<LoggingSegment> segments = ledger.segments(trail.accountId(), trail.name());
+            if (segments.isEmpty()) {
+                continue;
+            }
+            for (DestinationType type : destinations(trail)) {
+                if (!writers.containsKey(type)) {
+                    continue; // never delivered by this service
+                }
+                long delivered = ledger.cursor(trail.accountId(), trail.name(), type)
+                        .map(DeliveryCursor::deliveredSeq).orElse(segments.get(0).fromSeq());
+                for (LoggingSegment segment : segments) {
+                    if (segment.untilSeq() > delivered) { // the first segment with events still to deliver
+                        long first = Math.max(delivered, segment.fromSeq()) + 1;
+                        if (first <= last) {
+                            floor = Math.min(floor, first);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        return floor;
+    }
+
     /** Runs rounds until every destination has caught up or is failing; returns the total delivered. */
     public Round deliverUntilCaughtUp() {
         int events = 0;

@@ -3,13 +3,12 @@ package dev.actiontrail.core.event;
 import dev.actiontrail.core.account.AccountId;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Records events into an account's history (the write side of LookupEvents) and purges those that left the
- * {@link HistoryWindow}. A recorded batch is durable when {@link #record} returns.
+ * Records events into an account's history (the write side of LookupEvents). A recorded batch is durable when
+ * {@link #record} returns. Nothing here deletes events: only {@link Retention}, run by an explicit command, does.
  */
 public final class EventRecorder {
     private final EventStore store;
@@ -40,12 +39,4 @@ public final class EventRecorder {
         return window;
     }
 
-    /**
-     * Deletes the events that left the history window, at day granularity: the cutoff is the start (00:00 UTC) of
-     * the day the window begins, so the purge has work to do at most once a day and an event is kept at least the
-     * window's number of days. Returns how many were deleted.
-     */
-    public long purgeExpired() {
-        return store.purgeBefore(window.oldest(clock.instant()).truncatedTo(ChronoUnit.DAYS));
-    }
 }

@@ -22,7 +22,19 @@ public interface EventStore {
     List<StoredEvent> find(EventQuery query, int limit);
 
     /** Deletes every event older than {@code cutoff}; returns how many were deleted. */
-    long purgeBefore(Instant cutoff);
+    default long purgeBefore(Instant cutoff) {
+        return purgeBefore(cutoff, Long.MAX_VALUE);
+    }
+
+    /**
+     * Deletes, in one transaction, every event with {@code eventTime < cutoff} (compared in ms) and a sequence
+     * number below {@code belowSeq} — the events at or above it are kept whatever their age (a trail has still to
+     * deliver them); returns how many were deleted. Only the retention use case calls this.
+     */
+    long purgeBefore(Instant cutoff, long belowSeq);
+
+    /** How many events {@link #purgeBefore(Instant, long)} with the same arguments would delete now. */
+    long countBefore(Instant cutoff, long belowSeq);
 
     /** The outcome of {@link #append}. */
     record AppendResult(int stored, int duplicates) {

@@ -109,34 +109,48 @@ class EventTypesTest {
     }
 
     @Test
-    void theRecorderKeepsAndPurgesByTheHistoryWindow() {
+    void theRecorderKeepsByTheHistoryWindowAndOnlyRetentionDeletes() {
         InMemoryEventStore store = new InMemoryEventStore();
         MutableClock clock = MutableClock.at("2024-05-20T12:00:00Z");
-        EventRecorder recorder = new EventRecorder(store, clock, new HistoryWindow(30));
+        HistoryWindow window = new HistoryWindow(30);
+        EventRecorder recorder = new EventRecorder(store, clock, window);
+        long[] keepFrom = {Long.MAX_VALUE};
+        Retention retention = new Retention(store, clock, () -> keepFrom[0]);
 
         assertTrue(recorder.isWithinHistory(apiCall("E1", "2024-04-20T12:00:00Z")));
         assertFalse(recorder.isWithinHistory(apiCall("E1", "2024-04-20T11:59:59Z")));
         assertTrue(recorder.isWithinHistory(apiCall("E1", "2024-05-21T00:00:00Z")));
 
-        // the purge works at day granularity: the cutoff is 00:00 UTC of the day the window begins (2024-04-20)
+        // retention works at day granularity: the cutoff is 00:00 UTC of the day the window begins (2024-04-20)
         recorder.record(A, List.of(
                 apiCall("older", "2024-04-19T23:59:59Z"),
                 apiCall("day-start", "2024-04-20T00:00:00Z"),
                 apiCall("outside-same-day", "2024-04-20T11:59:59Z"),
                 apiCall("new", "2024-05-20T00:00:00Z")));
-        assertEquals(1, recorder.purgeExpired());
+        Retention.Plan plan = retention.plan(window);
+        assertEquals(Instant.parse("2024-04-20T00:00:00Z"), plan.cutoff());
+        assertEquals(1, plan.removable());
+        assertEquals(4, store.size(A), "a plan deletes nothing");
+        assertEquals(1, retention.apply(plan));
         assertFalse(store.contains(A, "older"));
         assertTrue(store.contains(A, "day-start"));
         assertTrue(store.contains(A, "outside-same-day"), "kept until its day has left the window");
-        assertEquals(0, recorder.purgeExpired());
+        assertEquals(0, retention.apply(retention.plan(window)));
 
         clock.set("2024-06-19T12:00:00Z"); // cutoff 2024-05-20T00:00:00Z: "new" is exactly at it and kept
-        assertEquals(2, recorder.purgeExpired());
+        // delivery still needs the events from seq 3 ("outside-same-day"): they are kept whatever their age
+        keepFrom[0] = 3;
+        Retention.Plan partial = retention.plan(window);
+        assertEquals(1, partial.removable());
+        assertEquals(1, partial.keptUndelivered());
+        assertEquals(1, retention.apply(partial));
+        assertTrue(store.contains(A, "outside-same-day"));
+        // a floor that fell after the plan (a history job started) wins over the plan's
+        keepFrom[0] = 0;
+        assertEquals(0, retention.apply(partial));
+        keepFrom[0] = Long.MAX_VALUE;
+        assertEquals(1, retention.apply(retention.plan(window)));
         assertEquals(1, store.size(A));
         assertTrue(store.contains(A, "new"));
-
-        clock.set("2024-06-20T00:00:00Z"); // cutoff 2024-05-21T00:00:00Z
-        assertEquals(1, recorder.purgeExpired());
-        assertEquals(0, store.size(A));
     }
 }

@@ -84,11 +84,16 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized long purgeBefore(Instant cutoff) {
+    public synchronized long countBefore(Instant cutoff, long belowSeq) {
+        return rows.stream().filter(r -> r.millis() < cutoff.toEpochMilli() && r.seq() < belowSeq).count();
+    }
+
+    @Override
+    public synchronized long purgeBefore(Instant cutoff, long belowSeq) {
         long purged = 0;
         for (Iterator<Row> it = rows.iterator(); it.hasNext(); ) {
             Row r = it.next();
-            if (r.event().eventTime().isBefore(cutoff)) {
+            if (r.millis() < cutoff.toEpochMilli() && r.seq() < belowSeq) {
                 it.remove();
                 ids.remove(new Id(r.account(), r.event().eventId()));
                 purged++;
