@@ -43,6 +43,8 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given output streams and returns the exit status (0 = success). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // Vert.x logs through SLF4J (Logback) like everything else
+        System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
         Map<String, ActionDoc> legacy = ActionCatalog.of(ApiVersion.V2017_12_04);

@@ -40,6 +40,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "The account the server serves (16 digits); saved in the data folder.")
     String accountId;
 
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "Level of the server's logs: TRACE, DEBUG, INFO, WARN, ERROR or OFF (default: ${DEFAULT-VALUE}).")
+    String logLevel = "INFO";
+
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            description = "Logs as text lines or one JSON object per line, on standard output (default: ${DEFAULT-VALUE}).")
+    String logFormat = "text";
+
     @Option(names = "--delivery-interval", paramLabel = "SECONDS",
             description = "Delivery window: trails deliver the events of each window as one object per region "
                     + "(default: ${DEFAULT-VALUE}; the real service uses 300).")
@@ -50,6 +58,17 @@ final class ServeCommand implements Callable<Integer> {
         Main main = (Main) spec.root().userObject();
         PrintWriter out = spec.commandLine().getOut();
         main.refuseEndpoint();
+        Logs.toStandardOutput(logLevel, logFormat);
+        // the port first: a port in use must not leave a new data folder behind
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("error: cannot listen on " + host + ":" + port + ": "
+                    + (e instanceof java.net.BindException ? "address already in use" : e.getClass().getSimpleName()));
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
         LocalRuntime rt = LocalRuntime.open(main.globals.data, accountId);
         rootKey(rt.accessKeys(), rt, main.globals, out);
         ApiServer server = new ApiServer(rt.gateway(main.globals.region), rt::storeReachable, Main.VERSION);
@@ -63,6 +82,7 @@ final class ServeCommand implements Callable<Integer> {
                 deliveryInterval, deliveryInterval, TimeUnit.SECONDS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: draining the calls in flight (30 s at most), then a last delivery round");
             server.stop(Duration.ofSeconds(30));
             deliverer.shutdown();
             try {
@@ -72,6 +92,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             deliverQuietly(rt::deliverRound); // the last window's events
             rt.close();
+            LOG.info("stopped");
             stopped.countDown();
         }, "actiontrail-shutdown"));
         out.println("actiontrail listening on http://" + host + ":" + bound + " (region " + main.globals.region
@@ -90,12 +111,22 @@ final class ServeCommand implements Callable<Integer> {
     static boolean deliverQuietly(Supplier<DeliveryService.Round> round) {
         try {
             DeliveryService.Round r = round.get();
+            if (r.failures() > 0 && !FAILING.getAndSet(true)) {
+                LOG.warn("delivery failing to {} destination(s); retried with backoff (GetTrailStatus shows each "
+                        + "destination's LatestDeliveryError)", r.failures());
+            } else if (r.failures() == 0 && FAILING.getAndSet(false)) {
+                LOG.info("delivery recovered: every destination delivers again");
+            }
             return r.eventsDelivered() > 0 && !r.caughtUp() && r.failures() == 0;
         } catch (RuntimeException e) {
-            System.err.println("delivery round failed: " + e);
+            LOG.error("delivery round failed", e);
             return false;
         }
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("actiontrail.server");
+    /** Whether the last round had a failing destination (to log a failure and its recovery once each). */
+    private static final java.util.concurrent.atomic.AtomicBoolean FAILING = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * A window's delivery: rounds (each at most a batch per destination) while they deliver and more is waiting,

@@ -42,7 +42,11 @@ class ServeProcessTest {
     /** A started server process and what it printed up to its ready line. */
     record Started(Process process, int port, List<String> lines) {
         String find(Pattern p) {
-            for (String line : lines) {
+            List<String> seen;
+            synchronized (lines) { // the drain thread appends what the server prints after its ready line
+                seen = List.copyOf(lines);
+            }
+            for (String line : seen) {
                 Matcher m = p.matcher(line);
                 if (m.matches()) {
                     return m.group(1);
@@ -80,7 +84,11 @@ class ServeProcessTest {
             lines.add(line);
             Matcher m = READY.matcher(line);
             if (m.matches()) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+                Thread drain = new Thread(() -> out.lines().forEach(l -> {
+                    synchronized (lines) {
+                        lines.add(l);
+                    }
+                }));
                 drain.setDaemon(true);
                 drain.start();
                 return new Started(p, Integer.parseInt(m.group(1)), lines);
@@ -123,6 +131,26 @@ class ServeProcessTest {
                 "--LookupAttribute.1.Value", id);
         assertEquals("CreateTrail", events.at("/Events/0/eventName").asText());
         assertFalse(Files.exists(data.resolve("unused-local-folder")), "remote mode does not touch a local folder");
+        // one access log line per call on standard output, with the key's ID and never its secret
+        String accessLine = null;
+        for (int i = 0; i < 100 && accessLine == null; i++) {
+            synchronized (first.lines()) {
+                accessLine = first.lines().stream().filter(l -> l.contains(" access ")
+                        && l.contains("action=\"CreateTrail\"")).findFirst().orElse(null);
+            }
+            if (accessLine == null) {
+                Thread.sleep(50);
+            }
+        }
+        assertNotNull(accessLine, "an access log line for CreateTrail");
+        assertTrue(accessLine.contains("accessKeyId=\"" + id + "\"") && accessLine.contains("status=\"200\""),
+                accessLine);
+        synchronized (first.lines()) {
+            assertTrue(first.lines().stream().filter(l -> l.contains(" access "))
+                    .anyMatch(l -> l.contains("code=\"SignatureDoesNotMatch\"")), "the refused call is logged too");
+            assertTrue(first.lines().stream().filter(l -> l.contains(" access ")).noneMatch(l -> l.contains(secret)),
+                    "no secret in the log");
+        }
 
         first.process().destroy(); // SIGTERM
         assertTrue(first.process().waitFor(60, TimeUnit.SECONDS), "SIGTERM stops the server");
@@ -140,5 +168,17 @@ class ServeProcessTest {
             second.process().destroy();
             second.process().waitFor(60, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aPortInUseIsNamedAndNoDataFolderIsLeftBehind() throws Exception {
+        Path fresh = data.resolve("never-made");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Cli.Result r = new Cli(fresh).run("serve", "--port", Integer.toString(taken.getLocalPort()));
+            assertEquals(1, r.exit());
+            assertTrue(r.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": address already in use"), r.err());
+        }
+        assertFalse(Files.exists(fresh));
     }
 }

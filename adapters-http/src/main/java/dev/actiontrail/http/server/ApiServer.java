@@ -32,6 +32,7 @@ import java.util.function.BooleanSupplier;
  * {@link #stop(Duration)} stops accepting, drains the requests in flight, then closes Vert.x.
  */
 public final class ApiServer {
+    private static final org.slf4j.Logger ACCESS = org.slf4j.LoggerFactory.getLogger("actiontrail.access");
     /** The largest request body accepted (form parameters), in bytes. */
     public static final long MAX_BODY_BYTES = 1 << 20;
 
@@ -115,6 +116,7 @@ public final class ApiServer {
         String query = ctx.request().query();
         HttpCall call = new HttpCall(ctx.request().method().name(), query == null ? "" : query, headers, body,
                 ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress());
+        long started = System.nanoTime();
         vertx.executeBlocking(() -> {
             try {
                 return gateway.handle(call);
@@ -123,7 +125,10 @@ public final class ApiServer {
             }
         }, false).onComplete(result -> {
             try {
-                send(ctx, result.succeeded() ? result.result() : gateway.failure(ApiError.INTERNAL_ERROR.exception()));
+                HttpAnswer answer = result.succeeded() ? result.result()
+                        : gateway.failure(ApiError.INTERNAL_ERROR.exception());
+                send(ctx, answer);
+                logAccess(call, answer, started);
             } finally {
                 inFlight.decrementAndGet();
             }
@@ -131,7 +136,27 @@ public final class ApiServer {
     }
 
     private static HttpAnswer withStatus(int status, HttpAnswer answer) {
-        return new HttpAnswer(status, answer.contentType(), answer.body());
+        return answer.withStatus(status);
+    }
+
+    /**
+     * One access log line per call (logger {@code actiontrail.access}, INFO): client IP, action, version, AccessKeyId,
+     * status, error code, duration (ms) and RequestId as key-value pairs — never a signature, secret or token.
+     */
+    private static void logAccess(HttpCall call, HttpAnswer answer, long startedNanos) {
+        if (!ACCESS.isInfoEnabled()) {
+            return;
+        }
+        HttpAnswer.Access a = answer.access();
+        ACCESS.atInfo().addKeyValue("ip", call.remoteIp())
+                .addKeyValue("action", a == null ? "" : a.action())
+                .addKeyValue("version", a == null ? "" : a.version())
+                .addKeyValue("accessKeyId", a == null ? "" : a.accessKeyId())
+                .addKeyValue("status", answer.status())
+                .addKeyValue("code", a == null || a.code().isEmpty() ? "-" : a.code())
+                .addKeyValue("ms", (System.nanoTime() - startedNanos) / 1_000_000)
+                .addKeyValue("requestId", a == null ? "" : a.requestId())
+                .log("call");
     }
 
     private static void send(RoutingContext ctx, HttpAnswer answer) {

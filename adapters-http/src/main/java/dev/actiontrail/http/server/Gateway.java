@@ -45,6 +45,7 @@ import java.util.regex.Pattern;
  */
 public final class Gateway {
     private static final Pattern HOST_REGION = Pattern.compile("actiontrail(?:-vpc)?\\.([a-z0-9-]+)\\.aliyuncs\\.com(?::\\d+)?");
+    private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^,\\s]+)");
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
 
     private final List<ProductApi> products;
@@ -99,12 +100,31 @@ public final class Gateway {
             caller = authenticator.authenticate(new Authenticator.SignedRequest(call.method(), query, body,
                     call.headers(), call.body()));
         } catch (ApiException e) {
-            return render(error(route(params.get("Version")), action, region, requestId, e), xml);
+            return logged(render(error(route(params.get("Version")), action, region, requestId, e), xml),
+                    params, claimedKey(params, call.headers()));
         }
         String userAgent = call.headers().get("user-agent");
         CallFacts facts = new CallFacts(call.remoteIp(), userAgent == null ? "" : userAgent, call.secure(),
                 clock.instant());
-        return render(serve(caller, params, region, requestId, facts), xml);
+        return logged(render(serve(caller, params, region, requestId, facts), xml), params, caller.accessKeyId());
+    }
+
+    /** The answer with what the access log says of its call. */
+    private static HttpAnswer logged(HttpAnswer answer, Map<String, String> params, String accessKeyId) {
+        HttpAnswer.Access a = answer.access();
+        return new HttpAnswer(answer.status(), answer.contentType(), answer.body(),
+                new HttpAnswer.Access(params.getOrDefault("Action", ""), params.getOrDefault("Version", ""),
+                        accessKeyId == null ? "" : accessKeyId, a.code(), a.requestId()));
+    }
+
+    /** The AccessKeyId a request claims (v1 parameter, or the v3 Credential), for the access log; "" if none. */
+    private static String claimedKey(Map<String, String> params, Map<String, String> headers) {
+        String v1 = params.get("AccessKeyId");
+        if (v1 != null) {
+            return v1;
+        }
+        Matcher m = CREDENTIAL.matcher(headers.getOrDefault("authorization", ""));
+        return m.find() ? m.group(1) : "";
     }
 
     /**
@@ -194,8 +214,12 @@ public final class Gateway {
     }
 
     private static HttpAnswer render(ApiResponse response, boolean xml) {
-        return xml ? new HttpAnswer(response.status(), HttpAnswer.XML, ApiRenderer.xml(response))
-                : new HttpAnswer(response.status(), HttpAnswer.JSON, ApiRenderer.json(response));
+        String body = xml ? ApiRenderer.xml(response) : ApiRenderer.json(response);
+        Object code = response.body().get("Code");
+        Object requestId = response.body().get("RequestId");
+        return new HttpAnswer(response.status(), xml ? HttpAnswer.XML : HttpAnswer.JSON, body,
+                new HttpAnswer.Access(response.action(), "", "", code == null ? "" : code.toString(),
+                        requestId == null ? "" : requestId.toString()));
     }
 
     private String region(Map<String, String> params, String host) {
