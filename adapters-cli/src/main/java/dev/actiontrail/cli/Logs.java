@@ -61,12 +61,28 @@ final class Logs {
         out.setTarget("System.out");
         out.setEncoder(encoder);
         out.start();
+        // written by a background thread, so a slow standard output does not hold up the event loop; nothing is
+        // dropped (no discarding threshold; a full queue waits)
+        ch.qos.logback.classic.AsyncAppender async = new ch.qos.logback.classic.AsyncAppender();
+        async.setContext(ctx);
+        async.setDiscardingThreshold(0);
+        async.setQueueSize(8192);
+        async.setNeverBlock(false);
+        async.addAppender(out);
+        async.start();
         Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
         Level ours = Level.toLevel(lvl);
         boolean verbose = ours.levelInt <= Level.DEBUG_INT;
         root.setLevel(verbose ? ours : Level.WARN.isGreaterOrEqual(ours) ? Level.WARN : ours);
-        root.addAppender(out);
+        root.addAppender(async);
         ctx.getLogger("actiontrail").setLevel(ours);
         ctx.getLogger("dev.actiontrail").setLevel(ours);
+    }
+
+    /** Writes out what the background writer still holds (at shutdown). */
+    static void flush() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+            ctx.stop();
+        }
     }
 }

@@ -93,6 +93,7 @@ final class ServeCommand implements Callable<Integer> {
             deliverQuietly(rt::deliverRound); // the last window's events
             rt.close();
             LOG.info("stopped");
+            Logs.flush();
             stopped.countDown();
         }, "actiontrail-shutdown"));
         out.println("actiontrail listening on http://" + host + ":" + bound + " (region " + main.globals.region
