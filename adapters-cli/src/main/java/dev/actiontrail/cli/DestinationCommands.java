@@ -91,7 +91,7 @@ final class DestinationCommands {
     static final String ACCOUNT_ID_HELP = "Owner account (16 digits; default: the data folder's account).";
 
     @Command(name = "oss", mixinStandardHelpOptions = true, description = "Local OSS buckets (like ossutil).",
-            subcommands = {Oss.Mb.class, Oss.Ls.class, Oss.Policy.class})
+            subcommands = {Oss.Mb.class, Oss.Ls.class, Oss.Cat.class, Oss.Policy.class})
     static final class Oss {
         @Command(name = "mb", mixinStandardHelpOptions = true,
                 description = "Make a bucket in the region given by --region.")
@@ -133,6 +133,49 @@ final class DestinationCommands {
                     return buckets.stream()
                             .map(b -> b.created() + "  oss-" + b.region() + "  oss://" + b.name() + "  owner " + b.owner())
                             .reduce((a, b) -> a + "\n" + b).orElse("") + "\nBucket Number is: " + buckets.size();
+                });
+            }
+        }
+
+        /**
+         * {@code oss cat oss://BUCKET/KEY}: prints an object, decompressed when it is gzip (as delivered log files
+         * are), so the URLs {@code oss ls} prints can be read as they are.
+         */
+        @Command(name = "cat", mixinStandardHelpOptions = true,
+                description = "Print an object of a local bucket, decompressing gzip (delivered .json.gz files).")
+        static final class Cat implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+            @Parameters(paramLabel = "URL", description = "oss://BUCKET/KEY, as oss ls prints it")
+            String url;
+
+            @Override
+            public Integer call() {
+                return withRuntime(spec, rt -> {
+                    if (url == null || !url.startsWith("oss://") || url.indexOf('/', 6) < 0) {
+                        throw new IllegalArgumentException("not an oss://BUCKET/KEY URL: " + url);
+                    }
+                    String path = url.substring(6);
+                    String bucket = path.substring(0, path.indexOf('/'));
+                    String key = path.substring(path.indexOf('/') + 1);
+                    Path dir = rt.resources().bucketDir(bucket);
+                    if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+                        throw new IllegalArgumentException("no such bucket: " + bucket);
+                    }
+                    Path object = dir.resolve(key).normalize();
+                    if (!object.startsWith(dir) || !java.nio.file.Files.isRegularFile(object)) {
+                        throw new IllegalArgumentException("no such object: " + url);
+                    }
+                    try (java.io.InputStream raw = new java.io.BufferedInputStream(
+                            java.nio.file.Files.newInputStream(object))) {
+                        raw.mark(2);
+                        boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+                        raw.reset();
+                        java.io.InputStream in = gzip ? new java.util.zip.GZIPInputStream(raw) : raw;
+                        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException("cannot read " + url + ": " + e.getMessage());
+                    }
                 });
             }
         }

@@ -58,7 +58,6 @@ final class ServeCommand implements Callable<Integer> {
         Main main = (Main) spec.root().userObject();
         PrintWriter out = spec.commandLine().getOut();
         main.refuseEndpoint();
-        Logs.toStandardOutput(logLevel, logFormat);
         // the port first: a port in use must not leave a new data folder behind
         try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
             probe.setReuseAddress(true);
@@ -69,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 1;
         }
+        Logs.toStandardOutput(logLevel, logFormat);
         LocalRuntime rt = LocalRuntime.open(main.globals.data, accountId);
         rootKey(rt.accessKeys(), rt, main.globals, out);
         ApiServer server = new ApiServer(rt.gateway(main.globals.region), rt::storeReachable, Main.VERSION);

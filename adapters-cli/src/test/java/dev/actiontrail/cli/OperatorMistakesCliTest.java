@@ -1,5 +1,6 @@
 package dev.actiontrail.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,5 +98,24 @@ class OperatorMistakesCliTest {
         assertEquals(2, noPort.exit());
         assertTrue(noPort.err().contains("--endpoint must be HOST:PORT"), noPort.err());
         assertFalse(Files.exists(unused));
+    }
+
+    @Test
+    void deliveredObjectsCanBeReadByTheUrlsOssLsPrints() throws Exception {
+        Cli cli = Cli.init(tmp.resolve("data"));
+        cli.succeed("oss", "mb", "audit-log");
+        cli.ok("CreateTrail", "--Name", "trail-test", "--OssBucketName", "audit-log");
+        cli.ok("StartLogging", "--Name", "trail-test");
+        cli.ok("DescribeTrails");
+        cli.succeed("deliver", "--until-caught-up");
+        String url = cli.succeed("oss", "ls", "oss://audit-log").out().lines().filter(l -> l.endsWith(".gz"))
+                .findFirst().orElseThrow(() -> new AssertionError("no delivered object"));
+        JsonNode events = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(cli.succeed("oss", "cat", url).out());
+        assertTrue(events.isArray() && events.size() >= 1, events.toString());
+        assertTrue(events.toString().contains("\"eventName\":\"DescribeTrails\""), events.toString());
+        Cli.Result outside = cli.run("oss", "cat", "oss://audit-log/../../actiontrail.db");
+        assertEquals(1, outside.exit());
+        assertTrue(outside.err().contains("no such object"), outside.err());
     }
 }
