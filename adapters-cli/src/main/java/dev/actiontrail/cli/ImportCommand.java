@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -35,6 +36,13 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Main main = (Main) spec.root().userObject();
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                spec.commandLine().getErr().println("error: no such file: " + input);
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
+        }
         List<Path> files = Importer.expand(inputs);
         long total = 0;
         for (Path f : files) {
@@ -43,12 +51,32 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, total, total > PROGRESS_THRESHOLD);
         ImportReport report = new ImportReport();
+        Path[] current = {null};
+        // Ctrl-C (SIGINT / SIGTERM): say what was committed before the process ends (the file being read when it
+        // came is not half-imported: its open transaction is rolled back)
+        Thread onInterrupt = new Thread(() -> {
+            Map<String, Object> shown = new java.util.LinkedHashMap<>(report.toMap());
+            shown.put("Interrupted", true);
+            shown.put("InterruptedFile", current[0] == null ? "" : current[0].toString());
+            spec.commandLine().getErr().println();
+            spec.commandLine().getErr().println(Json.pretty(shown));
+            spec.commandLine().getErr().flush();
+        }, "actiontrail-import-interrupted");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try (LocalRuntime rt = main.openRuntime()) {
             Importer importer = new Importer(rt.recorder(), rt.account().id(), bar::update);
             long done = 0;
             for (Path f : files) {
+                current[0] = f;
                 importer.importFile(f, report, done);
                 done += Files.size(f);
+            }
+            current[0] = null;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs
             }
         }
         bar.finish();

@@ -51,4 +51,50 @@ class ImportFileShapesCliTest {
         String reason = report.at("/FailedFiles/0/Reason").asText();
         assertTrue(reason.contains("byte offset " + (good.length() + "{\"eventId\": ".length())), reason);
     }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Cli cli = Cli.init(tmp.resolve("data"));
+        Path missing = tmp.resolve("no-such.jsonl");
+        Cli.Result r = cli.run("import", missing.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("no such file: " + missing), r.err());
+    }
+
+    @Test
+    void anInterruptedImportSaysWhatWasCommitted() throws Exception {
+        Path data = tmp.resolve("data");
+        Cli.init(data);
+        Path small = tmp.resolve("a-small.jsonl");
+        Files.writeString(small, event("first") + "\n");
+        Path big = tmp.resolve("b-big.jsonl");
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(big)) {
+            for (int i = 0; i < 400_000; i++) {
+                w.write(event("big-" + i));
+                w.write('\n');
+            }
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "import", small.toString(),
+                big.toString(), "--data", data.toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    } catch (java.io.IOException e) {
+                        return e.toString();
+                    }
+                });
+        Thread.sleep(3000);
+        assertTrue(p.isAlive(), "the big file takes longer than that");
+        // SIGINT, what Ctrl-C sends (Process.destroy would also close the output being read)
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        String out = output.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(out.contains("\"Interrupted\" : true"), out);
+        assertTrue(out.contains("\"InterruptedFile\" : \"" + big + "\""), out);
+        assertTrue(out.contains("\"Imported\" : 1"), "the first file's event was committed: " + out);
+    }
 }

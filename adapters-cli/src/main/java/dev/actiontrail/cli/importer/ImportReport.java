@@ -17,13 +17,13 @@ public final class ImportReport {
     private final List<Map<String, Object>> rejected = new ArrayList<>();
     private final List<Map<String, Object>> failedFiles = new ArrayList<>();
 
-    void file(Path file, int stored, int duplicate) {
+    synchronized void file(Path file, int stored, int duplicate) {
         files++;
         imported += stored;
         duplicates += duplicate;
     }
 
-    void reject(Path file, long record, String reason) {
+    synchronized void reject(Path file, long record, String reason) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("File", file.toString());
         m.put("Record", record);
@@ -31,7 +31,7 @@ public final class ImportReport {
         rejected.add(m);
     }
 
-    void fail(Path file, String reason, int storedBeforeFailure, long lastStoredRecord) {
+    synchronized void fail(Path file, String reason, int storedBeforeFailure, long lastStoredRecord) {
         files++;
         imported += storedBeforeFailure;
         Map<String, Object> m = new LinkedHashMap<>();
@@ -55,12 +55,12 @@ public final class ImportReport {
     }
 
     /** Whether some file could not be read to its end. */
-    public boolean hasFailedFiles() {
+    public synchronized boolean hasFailedFiles() {
         return !failedFiles.isEmpty();
     }
 
     /** {@code Files, Imported, Duplicates, Rejected, RejectedRecords[], FailedFiles[]}. */
-    public Map<String, Object> toMap() {
+    public synchronized Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Files", files);
         m.put("Imported", imported);
