@@ -40,6 +40,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "The account the server serves (16 digits); saved in the data folder.")
     String accountId;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve HTTPS with this PEM certificate (chain); needs --tls-key. Calls over it have "
+                    + "acs:SecureTransport true.")
+    java.nio.file.Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The PEM private key of --tls-cert.")
+    java.nio.file.Path tlsKey;
+
     @Option(names = "--log-level", paramLabel = "LEVEL",
             description = "Level of the server's logs: TRACE, DEBUG, INFO, WARN, ERROR or OFF (default: ${DEFAULT-VALUE}).")
     String logLevel = "INFO";
@@ -58,6 +66,14 @@ final class ServeCommand implements Callable<Integer> {
         Main main = (Main) spec.root().userObject();
         PrintWriter out = spec.commandLine().getOut();
         main.refuseEndpoint();
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
+        for (java.nio.file.Path f : new java.nio.file.Path[] {tlsCert, tlsKey}) {
+            if (f != null && !java.nio.file.Files.isReadable(f)) {
+                throw new IllegalArgumentException("cannot read " + f.toAbsolutePath());
+            }
+        }
         // the port first: a port in use must not leave a new data folder behind
         try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
             probe.setReuseAddress(true);
@@ -72,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
         LocalRuntime rt = LocalRuntime.open(main.globals.data, accountId);
         rootKey(rt.accessKeys(), rt, main.globals, out);
         ApiServer server = new ApiServer(rt.gateway(main.globals.region), rt::storeReachable, Main.VERSION);
-        int bound = server.start(host, port);
+        int bound = server.start(host, port, tlsCert == null ? null : new ApiServer.Tls(tlsCert, tlsKey));
         ScheduledExecutorService deliverer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "actiontrail-delivery");
             t.setDaemon(true);
@@ -96,7 +112,7 @@ final class ServeCommand implements Callable<Integer> {
             Logs.flush();
             stopped.countDown();
         }, "actiontrail-shutdown"));
-        out.println("actiontrail listening on http://" + host + ":" + bound + " (region " + main.globals.region
+        out.println("actiontrail listening on " + (tlsCert == null ? "http" : "https") + "://" + host + ":" + bound + " (region " + main.globals.region
                 + ", account " + rt.account().id() + ", data " + main.globals.data.toAbsolutePath() + ")");
         out.flush();
         stopped.await();

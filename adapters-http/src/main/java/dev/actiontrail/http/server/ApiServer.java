@@ -57,6 +57,26 @@ public final class ApiServer {
      * @return the bound port
      */
     public int start(String host, int port) throws Exception {
+        return start(host, port, null);
+    }
+
+    /**
+     * A PEM certificate chain and its private key (PKCS#8 or PKCS#1) for HTTPS.
+     *
+     * @param certificate the server's certificate (then its chain), PEM
+     * @param privateKey  its private key, PEM
+     */
+    public record Tls(java.nio.file.Path certificate, java.nio.file.Path privateKey) {
+    }
+
+    /**
+     * Starts listening, over HTTPS when {@code tls} is given (then {@code acs:SecureTransport} is {@code true} for
+     * its calls); blocks until bound.
+     *
+     * @param port 0 for any free port
+     * @return the bound port
+     */
+    public int start(String host, int port, Tls tls) throws Exception {
         warmUpInBackground();
         Router router = Router.router(vertx);
         router.get("/health").blockingHandler(this::health, false);
@@ -74,7 +94,12 @@ public final class ApiServer {
         router.errorHandler(400, ctx -> send(ctx, gateway.failure(ApiError.INVALID_QUERY_PARAMETER.exception())));
         router.errorHandler(413, ctx -> send(ctx, withStatus(413,
                 gateway.failure(ApiError.INVALID_QUERY_PARAMETER.exception()))));
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port);
+        if (tls != null) {
+            options.setSsl(true).setKeyCertOptions(new io.vertx.core.net.PemKeyCertOptions()
+                    .setCertPath(tls.certificate().toString()).setKeyPath(tls.privateKey().toString()));
+        }
+        server = vertx.createHttpServer(options)
                 .requestHandler(router)
                 .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         return server.actualPort();
@@ -115,7 +140,8 @@ public final class ApiServer {
         byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         String query = ctx.request().query();
         HttpCall call = new HttpCall(ctx.request().method().name(), query == null ? "" : query, headers, body,
-                ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress());
+                ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress(),
+                ctx.request().isSSL());
         long started = System.nanoTime();
         vertx.executeBlocking(() -> {
             try {
