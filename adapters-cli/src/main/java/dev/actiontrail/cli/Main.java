@@ -25,7 +25,7 @@ import java.util.Map;
         description = "Self-hosted Alibaba Cloud ActionTrail: trails, event history (LookupEvents) and delivery.",
         subcommands = {DestinationCommands.Oss.class, DestinationCommands.Sls.class, DestinationCommands.Odps.class,
                 ImportCommand.class, AccountCommand.class, ServeCommand.class, AccessKeyCommand.class,
-                DeliverCommand.class, InitCommand.class})
+                DeliverCommand.class, InitCommand.class, HealthCommand.class})
 public final class Main implements Runnable {
     /** This build's version. */
     public static final String VERSION = "0.1.0";

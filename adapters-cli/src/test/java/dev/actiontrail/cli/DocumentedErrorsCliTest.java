@@ -167,13 +167,14 @@ class DocumentedErrorsCliTest {
                 "LookupEvents", "--LookupAttribute.1.Key", "eventname", "--LookupAttribute.1.Value", "x");
         expect("LookupEventsParameterError", "LookupEvents params error.",
                 "LookupEvents", "--LookupAttribute.1.Key", "EventName");
-        expect("InvalidParameterStartTime", "The specified StartTime is invalid.",
+        expect("InvalidParameterStartTime", "The specified StartTime is invalid. Expected yyyy-MM-ddTHH:mm:ssZ (UTC), for example 2026-12-08T00:00:00Z.",
                 "LookupEvents", "--StartTime", "yesterday", "--EndTime", now);
-        expect("InvalidParameterEndTime", "The specified EndTime is invalid.",
+        expect("InvalidParameterEndTime", "The specified EndTime is invalid. Expected yyyy-MM-ddTHH:mm:ssZ (UTC), for example 2026-12-08T00:00:00Z.",
                 "LookupEvents", "--StartTime", dayAgo, "--EndTime", "2020-13-01T00:00:00Z");
         expect("InvalidParameterCombination", "The end time must be later than the start time.",
                 "LookupEvents", "--StartTime", now, "--EndTime", dayAgo);
-        expect("InvalidParameterCombination", "The end time must be later than the start time.",
+        expect("InvalidParameterCombination",
+                "The end time must be later than the start time. StartTime and EndTime are given together.",
                 "LookupEvents", "--StartTime", dayAgo);
         expect("InvalidParameterStartTimeExceedsCurrent",
                 "The StartTime exceeds the current time. Use GMT time format for queries.",
@@ -187,7 +188,7 @@ class DocumentedErrorsCliTest {
         expect("InvalidParameterDateOutOfRange", "Query time range exceeds 30 days.",
                 "LookupEvents", "--StartTime", Instant.now().minus(40, ChronoUnit.DAYS)
                         .truncatedTo(ChronoUnit.SECONDS).toString(), "--EndTime", now);
-        expect("InvalidParameterValue", "The specified parameter is invalid.",
+        expect("InvalidParameterValue", "The specified parameter is invalid. MaxResults is an integer from 1 to 50.",
                 "LookupEvents", "--MaxResults", "51");
         expect("InvalidParameterValue", "The specified parameter is invalid.",
                 "LookupEvents", "--Direction", "SIDEWAYS");

@@ -16,6 +16,15 @@ public interface ErrorCode {
     /** The documented message; may hold {@code %s} placeholders (see {@link #exception(Object...)}). */
     String message();
 
+    /**
+     * A throwable carrying this error whose message is the documented one followed by {@code detail} (what exactly
+     * is wrong and what is expected, e.g. the parameter's range or format), so clients matching the documented
+     * message's start still do.
+     */
+    default ApiException explained(String detail) {
+        return new ApiException(this, message() + " " + detail);
+    }
+
     /** A throwable carrying this error; {@code args} fill the message's {@code %s} placeholders, if any. */
     default ApiException exception(Object... args) {
         return new ApiException(this, args.length == 0 ? message() : String.format(message(), args));

@@ -125,16 +125,17 @@ public final class LookupEventsService {
             return DEFAULT_MAX_RESULTS;
         }
         int n;
+        String range = "MaxResults is an integer from 1 to " + MAX_RESULTS + ".";
         try {
             n = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw ApiError.INVALID_PARAMETER_VALUE.exception();
+            throw ApiError.INVALID_PARAMETER_VALUE.explained(range);
         }
         if (n == 0 && version == ApiVersion.V2017_12_04) {
             return DEFAULT_MAX_RESULTS;
         }
         if (n < 1 || n > MAX_RESULTS) {
-            throw ApiError.INVALID_PARAMETER_VALUE.exception();
+            throw ApiError.INVALID_PARAMETER_VALUE.explained(range);
         }
         return n;
     }
@@ -149,7 +150,7 @@ public final class LookupEventsService {
         Instant start = hasStart ? parse(startText, ApiError.INVALID_PARAMETER_START_TIME) : null;
         Instant end = hasEnd ? parse(endText, ApiError.INVALID_PARAMETER_END_TIME) : null;
         if (start == null || end == null) {
-            throw ApiError.INVALID_PARAMETER_COMBINATION.exception();
+            throw ApiError.INVALID_PARAMETER_COMBINATION.explained("StartTime and EndTime are given together.");
         }
         if (start.isAfter(now)) {
             throw ApiError.INVALID_PARAMETER_START_TIME_EXCEEDS_CURRENT.exception();
@@ -171,7 +172,7 @@ public final class LookupEventsService {
         try {
             return AuditEvent.parseEventTime(text);
         } catch (InvalidEventException e) {
-            throw error.exception();
+            throw error.explained("Expected yyyy-MM-ddTHH:mm:ssZ (UTC), for example 2026-12-08T00:00:00Z.");
         }
     }
 }

@@ -388,7 +388,7 @@ class LookupEventsServiceTest {
         void maxResultsOutsideOneToFiftyIsInvalidParameterValue(String maxResults) {
             ApiException e = fails("InvalidParameterValue",
                     () -> service.lookup(cctx(), page(null, maxResults, null)));
-            assertEquals("The specified parameter is invalid.", e.getMessage());
+            assertEquals("The specified parameter is invalid. MaxResults is an integer from 1 to 50.", e.getMessage());
         }
 
         @Test
