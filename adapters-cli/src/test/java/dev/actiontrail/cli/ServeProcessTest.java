@@ -84,11 +84,17 @@ class ServeProcessTest {
             lines.add(line);
             Matcher m = READY.matcher(line);
             if (m.matches()) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> {
-                    synchronized (lines) {
-                        lines.add(l);
+                Thread drain = new Thread(() -> {
+                    try {
+                        out.lines().forEach(l -> {
+                            synchronized (lines) {
+                                lines.add(l);
+                            }
+                        });
+                    } catch (java.io.UncheckedIOException closed) {
+                        // the process was stopped: its output ends here
                     }
-                }));
+                });
                 drain.setDaemon(true);
                 drain.start();
                 return new Started(p, Integer.parseInt(m.group(1)), lines);

@@ -186,6 +186,9 @@ public final class ApiServer {
     }
 
     private static void send(RoutingContext ctx, HttpAnswer answer) {
+        if (ctx.response().headWritten() || ctx.response().ended()) {
+            return; // already answered (a refused body is failed once more by Vert.x after its answer)
+        }
         ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType()).end(answer.body());
     }
 
