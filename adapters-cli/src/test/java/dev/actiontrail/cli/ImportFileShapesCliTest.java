@@ -97,4 +97,18 @@ class ImportFileShapesCliTest {
         assertTrue(out.contains("\"InterruptedFile\" : \"" + big + "\""), out);
         assertTrue(out.contains("\"Imported\" : 1"), "the first file's event was committed: " + out);
     }
+
+    @Test
+    void anEventOverTheSizeLimitIsRejectedInWords() throws Exception {
+        Cli cli = Cli.init(tmp.resolve("data"));
+        Path file = tmp.resolve("big.jsonl");
+        String huge = "{\"eventId\":\"huge\",\"eventTime\":\""
+                + Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS)
+                + "\",\"requestParameters\":{\"blob\":\"" + "x".repeat(9 << 20) + "\"}}";
+        Files.writeString(file, event("small-1") + "\n" + huge + "\n" + event("small-2") + "\n");
+        JsonNode report = cli.ok("import", file.toString());
+        assertEquals(2, report.get("Imported").asInt(), report.toString());
+        assertEquals(2, report.at("/RejectedRecords/0/Record").asInt());
+        assertEquals("event larger than " + (8 << 20) + " bytes", report.at("/RejectedRecords/0/Reason").asText());
+    }
 }

@@ -133,6 +133,10 @@ public final class EventFileReader {
             if (line.isBlank()) {
                 continue;
             }
+            if (line.length() > MAX_EVENT_BYTES) { // more characters than bytes allowed: too large, unread
+                sink.accept(new Rejected(lineNumber, "event larger than " + MAX_EVENT_BYTES + " bytes"));
+                continue;
+            }
             JsonNode root;
             try {
                 root = EventJson.MAPPER.readTree(line);
@@ -158,10 +162,19 @@ public final class EventFileReader {
         return java.util.List.of(root).iterator();
     }
 
+    /** The largest event imported, in UTF-8 bytes of its JSON (ActionTrail's own events are a few KiB). */
+    public static final int MAX_EVENT_BYTES = 8 << 20;
+
     private static Outcome outcome(long index, JsonNode record) {
         try {
             JsonNode event = unwrapSls(record);
-            return new Accepted(index, EventJson.fromNode(event));
+            AuditEvent e = EventJson.fromNode(event);
+            String json = e.json();
+            if (json.length() > MAX_EVENT_BYTES / 3
+                    && json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
+                return new Rejected(index, "event larger than " + MAX_EVENT_BYTES + " bytes");
+            }
+            return new Accepted(index, e);
         } catch (InvalidEventException e) {
             return new Rejected(index, e.getMessage());
         }

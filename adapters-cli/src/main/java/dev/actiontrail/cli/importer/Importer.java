@@ -88,6 +88,9 @@ public final class Importer {
             });
             flush(batch, counts);
             report.file(file, counts[0], counts[1]);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            report.fail(file, "a JSON value too large to read (an event larger than "
+                    + EventFileReader.MAX_EVENT_BYTES + " bytes cannot be imported)", counts[0], committedRecords[0]);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (byte offset " + (e.getLocation().getByteOffset() >= 0 ? e.getLocation().getByteOffset()
