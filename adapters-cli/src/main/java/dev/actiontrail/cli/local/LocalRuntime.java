@@ -81,7 +81,9 @@ public final class LocalRuntime implements AutoCloseable {
         }
         HistoryWindow window = settings.historyWindow();
         this.store = SqliteStore.open(dataDir.resolve(DATABASE));
-        this.resources = new LocalResourceDirectory(dataDir, settings.account().id(), new TrustPolicyRoles(store.identities()));
+        PolicyParser parser = new JacksonPolicyParser(); // policy documents are read by the adapter, into core's model
+        this.resources = new LocalResourceDirectory(dataDir, settings.account().id(),
+                new TrustPolicyRoles(store.identities(), parser));
         this.recorder = new EventRecorder(store.events(), clock, window);
         SqliteDeliveryLedger ledger = new SqliteDeliveryLedger(store);
         SqliteHistoryJobs jobs = new SqliteHistoryJobs(store);
@@ -97,7 +99,6 @@ public final class LocalRuntime implements AutoCloseable {
         SqliteIdentityStore.importKeysFile(dataDir, identities);
         identities.createAccount(settings.account().id(), clock.instant());
         this.accessKeys = new AccessKeys(identities, clock);
-        PolicyParser parser = new JacksonPolicyParser();
         SecurityTokens tokens = new SecurityTokens(identities, clock);
         this.signingKeys = new SigningKeys(accessKeys, identities, tokens);
         this.authorizer = new Authorizer(identities, parser);
