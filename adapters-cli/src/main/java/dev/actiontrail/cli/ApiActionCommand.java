@@ -84,17 +84,34 @@ final class ApiActionCommand implements Callable<Integer> {
         if (old != null) {
             names.addAll(old.parameters());
         }
+        // each parameter's help: the API reference's type, required flag and description (ParameterDocs), by the
+        // product and version this command calls; a parameter only 2017-12-04 has is documented from that version
+        String product = version.equals(RAM_VERSION) ? "ram" : version.equals(STS_VERSION) ? "sts" : "actiontrail";
+        String legacyVersion = dev.actiontrail.core.api.ApiVersion.V2017_12_04.value();
+        java.util.function.Function<String, String> helpOf = param -> {
+            boolean legacyOnly = old != null && !action.parameters().contains(param);
+            String help = dev.actiontrail.http.rpc.ParameterDocs
+                    .of(product, legacyOnly ? legacyVersion : version, action.name(), param)
+                    .map(d -> (d.type() + ", " + (d.required() ? "required." : "optional.") + " " + d.description())
+                            .strip().replace("%", "%%")) // help texts are format strings
+                    .orElse("");
+            return !legacyOnly ? help : help.isEmpty() ? "(" + legacyVersion + ")" : help + " (" + legacyVersion + ")";
+        };
         for (String param : names) {
             if (param.contains(".N.")) {
                 continue;
             }
             spec.addOption(OptionSpec.builder("--" + param).paramLabel("<value>").type(String.class)
-                    .description(old != null && !action.parameters().contains(param) ? "(2017-12-04)" : "").build());
+                    .description(helpOf.apply(param)).build());
         }
         if (names.stream().anyMatch(p -> p.contains(".N."))) {
-            spec.usageMessage().footer("Repeat lists: " + String.join(", ",
-                    names.stream().filter(p -> p.contains(".N.")).map(p -> "--" + p).toList())
-                    + " (N = 1, 2, ...)%n");
+            List<String> lists = names.stream().filter(p -> p.contains(".N.")).toList();
+            StringBuilder footer = new StringBuilder("Repeat lists: " + String.join(", ",
+                    lists.stream().map(p -> "--" + p).toList()) + " (N = 1, 2, ...)%n");
+            for (String p : lists) {
+                footer.append("  --").append(p).append("  ").append(helpOf.apply(p)).append("%n");
+            }
+            spec.usageMessage().footer(footer.toString());
         }
         spec.addUnmatchedArgsBinding(CommandLine.Model.UnmatchedArgsBinding.forStringArrayConsumer(
                 new CommandLine.Model.ISetter() {
