@@ -102,4 +102,30 @@ class ConcurrentWritersTest {
         assertEquals(Map.of("", 5, "MaximumNumberOfTrailsExceededException", 3), race(names));
         assertEquals(5, trails(server));
     }
+
+    @Test
+    void oneRunningHistoryJobPerAccountWhateverTheRace() throws Exception {
+        server.resources().createBucket("history-trail", "cn-hangzhou");
+        assertEquals(200, createTrail(server, "history-trail").status());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ApiResponse>> answers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            LocalRuntime rt = i % 2 == 0 ? server : cli;
+            String token = "token-" + i; // different ClientTokens: four distinct requests
+            answers.add(pool.submit(() -> {
+                go.await();
+                return rt.call(Map.of("Action", "CreateDeliveryHistoryJob", "Version", "2020-07-06",
+                        "TrailName", "history-trail", "ClientToken", token), "cn-hangzhou", "concurrent-writers-test");
+            }));
+        }
+        go.countDown();
+        Map<String, Integer> byCode = new TreeMap<>();
+        for (Future<ApiResponse> f : answers) {
+            ApiResponse r = f.get();
+            byCode.merge(r.ok() ? "" : String.valueOf(r.body().get("Code")), 1, Integer::sum);
+        }
+        pool.shutdown();
+        assertEquals(Map.of("", 1, "MaximumNumberOfDeliveryHistoryJobsExceededException", 3), byCode);
+    }
 }

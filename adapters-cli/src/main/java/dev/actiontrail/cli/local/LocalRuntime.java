@@ -92,7 +92,7 @@ public final class LocalRuntime implements AutoCloseable {
         List<DestinationWriter> writers = LocalDeliveryWriters.all(resources);
         this.delivery = new DeliveryService(store.trails(), log, ledger, writers, clock, DeliverySettings.DEFAULT);
         this.historyJobs = new HistoryJobService(store.trails(), jobs, log, ledger, writers, clock, window,
-                DeliverySettings.DEFAULT);
+                DeliverySettings.DEFAULT, store.unitOfWork());
         LookupEventsService lookup = new LookupEventsService(store.events(), clock, window);
         this.api = new RpcApi(trails, lookup, historyJobs, resources);
         this.identities = store.identities();

@@ -2,6 +2,7 @@ package dev.actiontrail.core.delivery;
 
 import dev.actiontrail.core.account.AccountId;
 import dev.actiontrail.core.api.CallContext;
+import dev.actiontrail.core.api.UnitOfWork;
 import dev.actiontrail.core.error.ApiError;
 import dev.actiontrail.core.event.HistoryWindow;
 import dev.actiontrail.core.trail.Trail;
@@ -41,10 +42,23 @@ public final class HistoryJobService {
     private final Clock clock;
     private final HistoryWindow window;
     private final DeliverySettings settings;
+    private final UnitOfWork work;
 
+    /** Job creation and deletion serialized in this process ({@link UnitOfWork#serialized()}). */
     public HistoryJobService(TrailRepository trails, HistoryJobs jobs, EventLog log, DeliveryLedger ledger,
                              List<DestinationWriter> writers, Clock clock, HistoryWindow window,
                              DeliverySettings settings) {
+        this(trails, jobs, log, ledger, writers, clock, window, settings, UnitOfWork.serialized());
+    }
+
+    /**
+     * @param work the store's transactions: CreateDeliveryHistoryJob's checks (ClientToken, one running job per
+     *             account) and its insert are one, so two writers on one store cannot both start a job
+     */
+    public HistoryJobService(TrailRepository trails, HistoryJobs jobs, EventLog log, DeliveryLedger ledger,
+                             List<DestinationWriter> writers, Clock clock, HistoryWindow window,
+                             DeliverySettings settings, UnitOfWork work) {
+        this.work = Objects.requireNonNull(work);
         this.trails = Objects.requireNonNull(trails);
         this.jobs = Objects.requireNonNull(jobs);
         this.log = Objects.requireNonNull(log);
@@ -63,6 +77,11 @@ public final class HistoryJobService {
      *         MaximumNumberOfDeliveryHistoryJobsExceededException (one running job per account)
      */
     public synchronized HistoryJob create(CallContext ctx, String trailName, String clientToken) {
+        // the monitor (as advance() takes it) and then the store's transaction: the same order everywhere
+        return work.atomically(() -> createAtomically(ctx, trailName, clientToken));
+    }
+
+    private HistoryJob createAtomically(CallContext ctx, String trailName, String clientToken) {
         if (trailName == null || trailName.isEmpty()) {
             throw ApiError.MISSING_PARAMETER.exception("TrailName");
         }
@@ -121,9 +140,11 @@ public final class HistoryJobService {
      * @throws dev.actiontrail.core.error.ApiException DeliveryHistoryJobNotFound (404)
      */
     public synchronized void delete(CallContext ctx, String jobId) {
-        if (!jobs.delete(ctx.account().id(), id(jobId))) {
-            throw ApiError.DELIVERY_HISTORY_JOB_NOT_FOUND.exception();
-        }
+        work.run(() -> {
+            if (!jobs.delete(ctx.account().id(), id(jobId))) {
+                throw ApiError.DELIVERY_HISTORY_JOB_NOT_FOUND.exception();
+            }
+        });
     }
 
     /** Whether some job still runs (initializing or delivering). */
