@@ -85,7 +85,8 @@ final class ApiActionCommand implements Callable<Integer> {
             names.addAll(old.parameters());
         }
         // each parameter's help: the API reference's type, required flag and description (ParameterDocs), by the
-        // product and version this command calls; a parameter only 2017-12-04 has is documented from that version
+        // product and version this command calls; a parameter only 2017-12-04 has is documented from that version.
+        // Looked up only when help is shown (a resource bundle picocli reads then): no command pays for it otherwise.
         String product = version.equals(RAM_VERSION) ? "ram" : version.equals(STS_VERSION) ? "sts" : "actiontrail";
         String legacyVersion = dev.actiontrail.core.api.ApiVersion.V2017_12_04.value();
         java.util.function.Function<String, String> helpOf = param -> {
@@ -97,22 +98,27 @@ final class ApiActionCommand implements Callable<Integer> {
                     .orElse("");
             return !legacyOnly ? help : help.isEmpty() ? "(" + legacyVersion + ")" : help + " (" + legacyVersion + ")";
         };
+        Map<String, java.util.function.Supplier<String>> help = new LinkedHashMap<>();
         for (String param : names) {
             if (param.contains(".N.")) {
                 continue;
             }
+            help.put("param." + param, () -> helpOf.apply(param));
             spec.addOption(OptionSpec.builder("--" + param).paramLabel("<value>").type(String.class)
-                    .description(helpOf.apply(param)).build());
+                    .descriptionKey("param." + param).build());
         }
-        if (names.stream().anyMatch(p -> p.contains(".N."))) {
-            List<String> lists = names.stream().filter(p -> p.contains(".N.")).toList();
-            StringBuilder footer = new StringBuilder("Repeat lists: " + String.join(", ",
-                    lists.stream().map(p -> "--" + p).toList()) + " (N = 1, 2, ...)%n");
-            for (String p : lists) {
-                footer.append("  --").append(p).append("  ").append(helpOf.apply(p)).append("%n");
-            }
-            spec.usageMessage().footer(footer.toString());
+        List<String> lists = names.stream().filter(p -> p.contains(".N.")).toList();
+        if (!lists.isEmpty()) {
+            help.put("usage.footer", () -> {
+                StringBuilder footer = new StringBuilder("Repeat lists: " + String.join(", ",
+                        lists.stream().map(p -> "--" + p).toList()) + " (N = 1, 2, ...)%n");
+                for (String p : lists) {
+                    footer.append("  --").append(p).append("  ").append(helpOf.apply(p)).append("%n");
+                }
+                return footer.toString();
+            });
         }
+        spec.resourceBundle(new LazyHelp(help));
         spec.addUnmatchedArgsBinding(CommandLine.Model.UnmatchedArgsBinding.forStringArrayConsumer(
                 new CommandLine.Model.ISetter() {
                     @Override
@@ -127,6 +133,32 @@ final class ApiActionCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(spec);
         cl.setUnmatchedOptionsArePositionalParams(false);
         return cl;
+    }
+
+    /** Help texts computed on first use (picocli reads its bundle only when it renders help). */
+    private static final class LazyHelp extends java.util.ResourceBundle {
+        private final Map<String, java.util.function.Supplier<String>> texts;
+        private final Map<String, String> computed = new java.util.concurrent.ConcurrentHashMap<>();
+
+        LazyHelp(Map<String, java.util.function.Supplier<String>> texts) {
+            this.texts = texts;
+        }
+
+        @Override
+        protected Object handleGetObject(String key) {
+            java.util.function.Supplier<String> text = texts.get(key);
+            return text == null ? null : computed.computeIfAbsent(key, k -> text.get());
+        }
+
+        @Override
+        protected java.util.Set<String> handleKeySet() {
+            return texts.keySet();
+        }
+
+        @Override
+        public java.util.Enumeration<String> getKeys() {
+            return java.util.Collections.enumeration(texts.keySet());
+        }
     }
 
     private String[] unmatched = new String[0];

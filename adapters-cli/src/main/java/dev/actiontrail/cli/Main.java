@@ -61,7 +61,7 @@ public final class Main implements Runnable {
                 StsApi.catalog(), ApiActionCommand.STS_VERSION));
         cl.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
         // every command's own flags (not the API's parameters) from ACTIONTRAIL_<FLAG> or the ACTIONTRAIL_CONFIG file
-        cl.setDefaultValueProvider(new ServeDefaults(System.getenv()));
+        cl.setDefaultValueProvider(new FlagDefaults(System.getenv()));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

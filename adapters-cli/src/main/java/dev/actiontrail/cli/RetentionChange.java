@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code actiontrail account --history-days N [--yes]}: the one command that changes the history window and so the
@@ -106,7 +105,7 @@ final class RetentionChange {
 
     /** The change, as an event of the account's root identity, with what it is about to delete. */
     private static AuditEvent event(LocalRuntime rt, String region, int previous, int days, Retention.Plan plan) {
-        String id = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        String id = rt.ids().requestId(); // time-ordered like every recorded call's
         String account = rt.account().id().value();
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("eventId", id);

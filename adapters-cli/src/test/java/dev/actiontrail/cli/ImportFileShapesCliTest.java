@@ -79,21 +79,32 @@ class ImportFileShapesCliTest {
                 big.toString(), "--data", data.toString());
         pb.redirectErrorStream(true);
         Process p = pb.start();
-        java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                    } catch (java.io.IOException e) {
-                        return e.toString();
-                    }
-                });
-        Thread.sleep(3000);
-        assertTrue(p.isAlive(), "the big file takes longer than that");
-        // SIGINT, what Ctrl-C sends (Process.destroy would also close the output being read)
-        // the shell's builtin kill: no procps needed on the machine
+        StringBuffer printed = new StringBuffer(); // the progress bar redraws with \r: read characters, not lines
+        Thread reader = new Thread(() -> {
+            try (java.io.Reader in = new java.io.InputStreamReader(p.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                char[] buf = new char[4096];
+                for (int n; (n = in.read(buf)) >= 0; ) {
+                    printed.append(buf, 0, n);
+                }
+            } catch (java.io.IOException e) {
+                printed.append(e);
+            }
+        });
+        reader.start();
+        // interrupt once the big file is being read (its progress past 0 %): the small file is committed by then
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!java.util.regex.Pattern.compile("\\] ([1-9][0-9]?)%").matcher(printed).find()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), "the big file takes longer than that: " + printed);
+        // SIGINT, what Ctrl-C sends (Process.destroy would also close the output being read); the shell's builtin
+        // kill: no procps needed on the machine
         assertEquals(0, new ProcessBuilder("sh", "-c", "kill -INT " + p.pid()).start().waitFor());
         assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-        String out = output.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        reader.join(60_000);
+        String out = printed.toString();
         assertTrue(out.contains("\"Interrupted\" : true"), out);
         assertTrue(out.contains("\"InterruptedFile\" : \"" + big + "\""), out);
         assertTrue(out.contains("\"Imported\" : 1"), "the first file's event was committed: " + out);

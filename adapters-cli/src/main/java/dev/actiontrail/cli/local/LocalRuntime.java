@@ -166,6 +166,11 @@ public final class LocalRuntime implements AutoCloseable {
         return gateway(region).local(Caller.localRoot(account().id()), params, region, userAgent);
     }
 
+    /** Where recorded events' IDs come from (time-ordered, as the gateway's). */
+    public IdSource ids() {
+        return ids;
+    }
+
     public EventRecorder recorder() {
         return recorder;
     }

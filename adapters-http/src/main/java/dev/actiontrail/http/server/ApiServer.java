@@ -92,8 +92,8 @@ public final class ApiServer {
         // Requests Vert.x refuses before any handler (an undecodable URI, a body over the limit) still get the
         // API's error format.
         router.errorHandler(400, ctx -> send(ctx, gateway.failure(ApiError.INVALID_QUERY_PARAMETER.exception())));
-        router.errorHandler(413, ctx -> send(ctx, withStatus(413,
-                gateway.failure(ApiError.INVALID_QUERY_PARAMETER.exception()))));
+        router.errorHandler(413, ctx -> send(ctx,
+                gateway.failure(ApiError.INVALID_QUERY_PARAMETER.exception()).withStatus(413)));
         HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port);
         if (tls != null) {
             options.setSsl(true).setKeyCertOptions(new io.vertx.core.net.PemKeyCertOptions()
@@ -159,10 +159,6 @@ public final class ApiServer {
                 inFlight.decrementAndGet();
             }
         });
-    }
-
-    private static HttpAnswer withStatus(int status, HttpAnswer answer) {
-        return answer.withStatus(status);
     }
 
     /**

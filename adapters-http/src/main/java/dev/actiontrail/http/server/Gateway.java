@@ -100,22 +100,16 @@ public final class Gateway {
             caller = authenticator.authenticate(new Authenticator.SignedRequest(call.method(), query, body,
                     call.headers(), call.body()));
         } catch (ApiException e) {
-            return logged(render(error(route(params.get("Version")), action, region, requestId, e), xml),
-                    params, claimedKey(params, call.headers()));
+            ApiResponse refused = error(route(params.get("Version")), action, region, requestId, e);
+            return render(refused, xml, access(refused, params, claimedKey(params, call.headers())));
         }
         String userAgent = call.headers().get("user-agent");
         CallFacts facts = new CallFacts(call.remoteIp(), userAgent == null ? "" : userAgent, call.secure(),
                 clock.instant());
-        return logged(render(serve(caller, params, region, requestId, facts), xml), params, caller.accessKeyId());
+        ApiResponse response = serve(caller, params, region, requestId, facts);
+        return render(response, xml, access(response, params, caller.accessKeyId()));
     }
 
-    /** The answer with what the access log says of its call. */
-    private static HttpAnswer logged(HttpAnswer answer, Map<String, String> params, String accessKeyId) {
-        HttpAnswer.Access a = answer.access();
-        return new HttpAnswer(answer.status(), answer.contentType(), answer.body(),
-                new HttpAnswer.Access(params.getOrDefault("Action", ""), params.getOrDefault("Version", ""),
-                        accessKeyId == null ? "" : accessKeyId, a.code(), a.requestId()));
-    }
 
     /** The AccessKeyId a request claims (v1 parameter, or the v3 Credential), for the access log; "" if none. */
     private static String claimedKey(Map<String, String> params, Map<String, String> headers) {
@@ -214,12 +208,22 @@ public final class Gateway {
     }
 
     private static HttpAnswer render(ApiResponse response, boolean xml) {
-        String body = xml ? ApiRenderer.xml(response) : ApiRenderer.json(response);
+        return render(response, xml, null);
+    }
+
+    /** The answer, with what the access log says of its call when {@code access} is given. */
+    private static HttpAnswer render(ApiResponse response, boolean xml, HttpAnswer.Access access) {
+        return new HttpAnswer(response.status(), xml ? HttpAnswer.XML : HttpAnswer.JSON,
+                xml ? ApiRenderer.xml(response) : ApiRenderer.json(response), access);
+    }
+
+    /** What the access log says of a call: its action, version and key, and the answer's code and RequestId. */
+    private static HttpAnswer.Access access(ApiResponse response, Map<String, String> params, String accessKeyId) {
         Object code = response.body().get("Code");
         Object requestId = response.body().get("RequestId");
-        return new HttpAnswer(response.status(), xml ? HttpAnswer.XML : HttpAnswer.JSON, body,
-                new HttpAnswer.Access(response.action(), "", "", code == null ? "" : code.toString(),
-                        requestId == null ? "" : requestId.toString()));
+        return new HttpAnswer.Access(params.getOrDefault("Action", ""), params.getOrDefault("Version", ""),
+                accessKeyId == null ? "" : accessKeyId, code == null ? "" : code.toString(),
+                requestId == null ? "" : requestId.toString());
     }
 
     private String region(Map<String, String> params, String host) {

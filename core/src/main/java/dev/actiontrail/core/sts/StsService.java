@@ -77,6 +77,16 @@ public final class StsService {
     }
 
     /**
+     * The resource AssumeRole is authorized on: the role's one canonical ARN ({@link RamRole#arn}, name in lower
+     * case), so a policy naming the role matches however the caller spells it; empty for a RoleArn that is not
+     * well formed (the call then fails with {@code InvalidParameter.RoleArn}).
+     */
+    public static Optional<String> canonicalRoleArn(String roleArn) {
+        Matcher m = ROLE_ARN.matcher(roleArn == null ? "" : roleArn);
+        return m.matches() ? Optional.of(RamRole.arn(m.group(1), m.group(2))) : Optional.empty();
+    }
+
+    /**
      * Assumes a role for {@code caller}.
      *
      * @param context the call's condition keys (for the trust policy's conditions)

@@ -5,7 +5,6 @@ import dev.actiontrail.core.identity.StsError;
 import dev.actiontrail.core.sts.StsService;
 import dev.actiontrail.http.authz.Conditions;
 import dev.actiontrail.http.rpc.ActionDoc;
-import dev.actiontrail.core.identity.RamRole;
 import dev.actiontrail.http.spec.ActionSpec;
 import dev.actiontrail.http.spec.Invocation;
 import dev.actiontrail.http.spec.ProductApi;
@@ -121,20 +120,9 @@ public final class StsApi implements ProductApi {
         return out;
     }
 
-    private static final java.util.regex.Pattern ROLE_ARN =
-            java.util.regex.Pattern.compile("acs:ram:[^:]*:(\\d+):role/(.+)");
-
-    /**
-     * The resource AssumeRole is authorized on: the role's ARN in its one canonical form ({@link RamRole#arn}), so a
-     * policy naming the role matches however the caller spells the role name; a malformed RoleArn as sent (the
-     * call then fails with {@code InvalidParameter.RoleArn}).
-     */
+    /** The role's canonical ARN ({@link StsService#canonicalRoleArn}), or the RoleArn as sent when malformed. */
     private static String roleResource(String roleArn) {
-        if (roleArn == null) {
-            return "*";
-        }
-        java.util.regex.Matcher m = ROLE_ARN.matcher(roleArn);
-        return m.matches() ? RamRole.arn(m.group(1), m.group(2)) : roleArn;
+        return StsService.canonicalRoleArn(roleArn).orElse(roleArn == null ? "*" : roleArn);
     }
 
     private static String roleName(String roleArn) {

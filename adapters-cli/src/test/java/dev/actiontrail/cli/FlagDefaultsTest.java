@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Flags from ACTIONTRAIL_<FLAG>, then the ACTIONTRAIL_CONFIG file; API parameters never from either. */
-class ServeDefaultsTest {
+class FlagDefaultsTest {
     @TempDir
     Path tmp;
 
@@ -27,9 +27,9 @@ class ServeDefaultsTest {
     void theEnvironmentWinsOverTheFileAndApiParametersAreLeftAlone() throws Exception {
         Path config = tmp.resolve("serve.properties");
         Files.writeString(config, "port=9000\ndelivery-interval=7\nName=from-file\n");
-        ServeDefaults d = new ServeDefaults(Map.of(ServeDefaults.CONFIG_VARIABLE, config.toString(),
+        FlagDefaults d = new FlagDefaults(Map.of(FlagDefaults.CONFIG_VARIABLE, config.toString(),
                 "ACTIONTRAIL_PORT", "8081", "ACTIONTRAIL_NAME", "from-env"));
-        assertEquals("ACTIONTRAIL_DELIVERY_INTERVAL", ServeDefaults.variable("--delivery-interval"));
+        assertEquals("ACTIONTRAIL_DELIVERY_INTERVAL", FlagDefaults.variable("--delivery-interval"));
         assertEquals("8081", d.defaultValue(option("--port")));
         assertEquals("7", d.defaultValue(option("--delivery-interval")));
         assertNull(d.defaultValue(option("--host")), "neither: the built-in default");
@@ -38,7 +38,7 @@ class ServeDefaultsTest {
 
     @Test
     void aConfigFileThatIsNotThereIsAnError() {
-        ServeDefaults d = new ServeDefaults(Map.of(ServeDefaults.CONFIG_VARIABLE, tmp.resolve("nope").toString()));
+        FlagDefaults d = new FlagDefaults(Map.of(FlagDefaults.CONFIG_VARIABLE, tmp.resolve("nope").toString()));
         IOException e = assertThrows(IOException.class, () -> d.defaultValue(option("--port")));
         assertTrue(e.getMessage().contains("names no file"), e.getMessage());
     }

@@ -19,14 +19,14 @@ import java.util.Properties;
  * configuration file named by {@code ACTIONTRAIL_CONFIG} (a properties file of {@code flag=value} lines, e.g.
  * {@code port=8080}, {@code data=/var/lib/actiontrail}), else the built-in default. The command line wins over both.
  */
-final class ServeDefaults implements CommandLine.IDefaultValueProvider {
+final class FlagDefaults implements CommandLine.IDefaultValueProvider {
     /** The environment variable naming the configuration file. */
     static final String CONFIG_VARIABLE = "ACTIONTRAIL_CONFIG";
 
     private final Map<String, String> environment;
     private Properties file;
 
-    ServeDefaults(Map<String, String> environment) {
+    FlagDefaults(Map<String, String> environment) {
         this.environment = environment;
     }
 
